@@ -1,0 +1,1 @@
+"""deskbot: first-line chat support for a PACS service desk."""

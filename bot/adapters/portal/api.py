@@ -1,0 +1,68 @@
+"""The portal's JSON API: translate HTTP in, call the conversation service, translate out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from bot.adapters.portal.schemas import MessageIn, json_body_schema, read_json
+from bot.core.messages import Inbound
+from bot.core.service import ConversationService
+from bot.errors import AuthError
+
+MESSAGE_SHAPE = (
+    'Each message: {"seq", "author": "client|bot|analyst|system", "text", "expects", '
+    '"actions": [{"id","label"}], "articles": [{"slug","title","url"}], "ticket", "created_at"}.'
+)
+
+
+def bearer_token(authorization: str | None) -> str:
+    """The token of an ``Authorization: Bearer …`` header."""
+    if not authorization:
+        raise AuthError("Missing Authorization: Bearer <token> header.")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError("The Authorization header must be 'Bearer <token>'.")
+    return token.strip()
+
+
+def portal_router(service: ConversationService) -> APIRouter:
+    """Routes under ``/api``."""
+    router = APIRouter(prefix="/api", tags=["portal"])
+
+    @router.post("/conversations", status_code=201, summary="Start a conversation", description=MESSAGE_SHAPE)
+    async def start_conversation() -> JSONResponse:
+        started = await run_in_threadpool(service.start, channel="portal")
+        body = {"id": started.record.id, "token": started.token, "messages": [m.to_json() for m in started.messages]}
+        return JSONResponse(body, status_code=201)
+
+    @router.post(
+        "/conversations/{conversation_id}/messages",
+        summary="Send a message or press a button",
+        description='Body {"text": "..."} or {"action": "<id>"}; returns the bot\'s messages of this turn. ' + MESSAGE_SHAPE,
+        openapi_extra=json_body_schema(MessageIn),
+    )
+    async def post_message(
+        conversation_id: str, request: Request, authorization: str | None = Header(default=None)
+    ) -> dict[str, Any]:
+        token = bearer_token(authorization)
+        await run_in_threadpool(service.authorize, conversation_id, token)
+        body = await read_json(request, MessageIn)
+        inbound = Inbound(text=body.text, action=body.action, article=body.article)
+        stored = await run_in_threadpool(service.post, conversation_id, inbound)
+        return {"messages": [m.to_json() for m in stored]}
+
+    @router.get("/conversations/{conversation_id}/messages", summary="Messages after a sequence number")
+    async def list_messages(
+        conversation_id: str,
+        after: int = Query(default=0, ge=0),
+        authorization: str | None = Header(default=None),
+    ) -> dict[str, Any]:
+        await run_in_threadpool(service.authorize, conversation_id, bearer_token(authorization))
+        stored = await run_in_threadpool(service.messages, conversation_id, after=after)
+        return {"messages": [m.to_json() for m in stored]}
+
+    return router

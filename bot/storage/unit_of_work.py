@@ -1,0 +1,227 @@
+"""The SQLAlchemy implementation of the core's :class:`~bot.core.ports.UnitOfWork`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.core.messages import TicketView
+from bot.core.ports import ConversationRecord, StoredMessage, TicketDraft
+from bot.storage.models import Conversation, Counter, KbQuery, KbSuggestion, Message, ProcessedEvent, Ticket, TicketEvent, User
+from bot.storage.tickets import ticket_view
+
+
+class SqlUnitOfWork:
+    """One session, one transaction; ``commit`` makes the turn's writes durable."""
+
+    def __init__(self, sessions: sessionmaker[Session], *, ticket_prefix: str) -> None:
+        self._sessions = sessions
+        self._ticket_prefix = ticket_prefix
+        self.session: Session
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.session = self._sessions()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.rollback()
+        self.session.close()
+
+    def commit(self) -> None:
+        self.session.commit()
+
+    # -- conversations ----------------------------------------------------------------------
+
+    def create_conversation(
+        self,
+        *,
+        conversation_id: str,
+        channel: str,
+        token_hash: str,
+        channel_ref: str | None,
+        client_ref: str | None,
+        now: datetime,
+    ) -> ConversationRecord:
+        row = Conversation(
+            id=conversation_id,
+            token_hash=token_hash,
+            channel=channel,
+            channel_ref=channel_ref,
+            client_ref=client_ref,
+            status="open",
+            state={},
+            last_seq=0,
+            wants_person=False,
+            created_at=now,
+            updated_at=now,
+        )
+        self.session.add(row)
+        self.session.flush()
+        return self._record(row)
+
+    def get_conversation(self, conversation_id: str, *, lock: bool = False) -> ConversationRecord | None:
+        query = select(Conversation).where(Conversation.id == conversation_id)
+        if lock:
+            query = query.with_for_update()
+        row = self.session.scalars(query).one_or_none()
+        return self._record(row) if row else None
+
+    def find_conversation(self, *, channel: str, channel_ref: str) -> ConversationRecord | None:
+        row = self.session.scalars(
+            select(Conversation).where(Conversation.channel == channel, Conversation.channel_ref == channel_ref)
+        ).one_or_none()
+        return self._record(row) if row else None
+
+    def save_conversation(self, record: ConversationRecord, *, now: datetime) -> None:
+        self.session.execute(
+            update(Conversation)
+            .where(Conversation.id == record.id)
+            .values(
+                state=record.state,
+                status=record.status,
+                wants_person=record.wants_person,
+                held_by=record.held_by,
+                channel_ref=record.channel_ref,
+                updated_at=now,
+            )
+        )
+
+    def add_message(
+        self,
+        record: ConversationRecord,
+        *,
+        author: str,
+        text: str,
+        expects: str | None,
+        payload: dict[str, Any],
+        now: datetime,
+        author_name: str | None = None,
+        internal: bool = False,
+    ) -> StoredMessage:
+        seq = self.session.execute(
+            update(Conversation)
+            .where(Conversation.id == record.id)
+            .values(last_seq=Conversation.last_seq + 1, updated_at=now)
+            .returning(Conversation.last_seq)
+        ).scalar_one()
+        record.last_seq = seq
+        self.session.add(
+            Message(
+                conversation_id=record.id,
+                seq=seq,
+                author=author,
+                author_name=author_name,
+                text=text,
+                expects=expects,
+                payload=payload,
+                internal=internal,
+                created_at=now,
+            )
+        )
+        return StoredMessage(record.id, seq, author, text, expects, payload, now, author_name)
+
+    def messages_after(self, conversation_id: str, after_seq: int, *, limit: int = 500) -> list[StoredMessage]:
+        rows = self.session.scalars(
+            select(Message)
+            .where(Message.conversation_id == conversation_id, Message.seq > after_seq, Message.internal.is_(False))
+            .order_by(Message.seq)
+            .limit(limit)
+        ).all()
+        return [
+            StoredMessage(r.conversation_id, r.seq, r.author, r.text, r.expects, r.payload, r.created_at, r.author_name)
+            for r in rows
+        ]
+
+    def mark_event_processed(self, *, source: str, event_id: str, now: datetime) -> bool:
+        """Record a channel event id; False when it was already handled (a retry)."""
+        try:
+            with self.session.begin_nested():
+                self.session.add(ProcessedEvent(source=source, event_id=event_id, created_at=now))
+        except IntegrityError:
+            return False
+        return True
+
+    # -- intake writes ----------------------------------------------------------------------
+
+    def file_ticket(self, draft: TicketDraft) -> TicketView:
+        number_value = self.session.execute(
+            update(Counter).where(Counter.name == "ticket").values(value=Counter.value + 1).returning(Counter.value)
+        ).scalar_one()
+        ticket = Ticket(
+            number=f"{self._ticket_prefix}-{number_value:06d}",
+            conversation_id=draft.conversation_id,
+            channel=draft.channel,
+            status="new",
+            title=draft.title,
+            priority=draft.priority,
+            assessed_priority=draft.assessed_priority,
+            after_hours=draft.after_hours,
+            reasons=list(draft.reasons),
+            facts=draft.facts.to_json(),
+            filed_at=draft.filed_at,
+            first_response_due=draft.first_response_due,
+            next_update_due=draft.next_update_due,
+            resolution_due=draft.resolution_due,
+            updated_at=draft.filed_at,
+        )
+        self.session.add(ticket)
+        self.session.flush()
+        reason = "; ".join(draft.reasons)
+        if draft.after_hours and draft.priority != draft.assessed_priority:
+            reason += f" (assessed {draft.assessed_priority}; filed outside business hours)"
+        self.session.add(
+            TicketEvent(
+                ticket_id=ticket.id, kind="filed", actor="deskbot", from_value=None,
+                to_value=draft.priority, reason=reason, created_at=draft.filed_at,
+            )
+        )
+        return ticket_view(ticket)
+
+    def record_kb_query(
+        self, *, conversation_id: str, query: str, results: Sequence[tuple[str, float]], now: datetime
+    ) -> int:
+        row = KbQuery(conversation_id=conversation_id, query=query[:2000], result_count=len(results), created_at=now)
+        self.session.add(row)
+        self.session.flush()
+        for rank, (slug, score) in enumerate(results, start=1):
+            self.session.add(KbSuggestion(query_id=row.id, slug=slug, rank=rank, score=score, created_at=now))
+        return row.id
+
+    def record_kb_outcome(self, *, query_id: int, outcome: str, slug: str | None) -> None:
+        """Set the outcome of one suggestion (``slug``) or of all still undecided ones."""
+        query = update(KbSuggestion).where(KbSuggestion.query_id == query_id, KbSuggestion.outcome.is_(None))
+        if slug is not None:
+            query = query.where(KbSuggestion.slug == slug)
+        self.session.execute(query.values(outcome=outcome))
+
+    def add_ticket_event(
+        self, *, ticket_number: str, kind: str, actor: str, reason: str | None, now: datetime
+    ) -> None:
+        ticket = self.session.scalars(select(Ticket).where(Ticket.number == ticket_number)).one_or_none()
+        if ticket is None:
+            return
+        self.session.add(
+            TicketEvent(ticket_id=ticket.id, kind=kind, actor=actor, from_value=None, to_value=None, reason=reason, created_at=now)
+        )
+
+    def _record(self, row: Conversation) -> ConversationRecord:
+        holder = self.session.get(User, row.held_by) if row.held_by is not None else None
+        return ConversationRecord(
+            id=row.id,
+            channel=row.channel,
+            status=row.status,
+            state=dict(row.state or {}),
+            last_seq=row.last_seq,
+            token_hash=row.token_hash,
+            channel_ref=row.channel_ref,
+            client_ref=row.client_ref,
+            held_by=row.held_by,
+            held_by_name=holder.display_name if holder else None,
+            wants_person=row.wants_person,
+            ticket_number=(row.state or {}).get("ticket_number"),
+        )
