@@ -21,7 +21,7 @@ from bot.jobs.timers import TicketTimers, TimerSettings
 from bot.kb.library import KnowledgeBase
 from bot.rendering.templates import Templates
 from bot.settings import Settings
-from bot.storage.database import create_db_engine, session_factory
+from bot.storage.database import create_db_engine, read_session_factory, session_factory
 from bot.storage.presence import SqlPresence
 from bot.storage.unit_of_work import SqlUnitOfWork
 from bot.triage.calendar import BusinessCalendar
@@ -81,7 +81,7 @@ def build_services(settings: Settings, *, clock: Callable[[], datetime] = system
         kb=kb,
         templates=templates,
         calendar=calendar,
-        presence=SqlPresence(sessions, calendar),
+        presence=SqlPresence(read_session_factory(db), calendar),
         filer=filer,
         extract=extract_facts,
         assess=assess,

@@ -124,14 +124,14 @@ def _resolve_paths(table: dict[str, Any], base: Path) -> None:
 
 
 def _merge_into(target: dict[str, Any], layer: Mapping[str, Any], *, prefix: str) -> None:
+    """Overlay ``layer`` on ``target``; keys the defaults do not know are refused, except new
+    tables under ``sla`` (a priority the defaults left out is still checked by the SLA policy)."""
     for key, value in layer.items():
         name = f"{prefix}{key}"
         if key not in target:
-            if prefix == "" and not isinstance(value, Mapping):
+            if prefix != "sla." or not isinstance(value, Mapping):
                 raise ConfigError(name, "unknown key")
-            if prefix.count(".") == 0 and prefix:
-                raise ConfigError(name, "unknown key")
-            target[key] = value
+            target[key] = dict(value)
             continue
         current = target[key]
         if isinstance(current, dict):

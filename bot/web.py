@@ -14,6 +14,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from bot.adapters.console.wiring import build_console, install_console
 from bot.adapters.portal.api import portal_router
 from bot.adapters.portal.pages import pages_router, static_files
 from bot.adapters.portal.stream import stream_router
@@ -46,6 +47,8 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(stream_router(services.conversations, services.bus))
     app.include_router(pages_router(services))
     app.mount("/static", static_files(), name="static")
+    app.state.console = build_console(services)
+    install_console(app, app.state.console, services)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

@@ -9,12 +9,12 @@ which the caller saves with the turn, so a restarted server resumes exactly wher
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from bot.core import answers, contact, intents, slots
+from bot.core import answers, closure, contact, intents, slots
 from bot.core.facts import Facts
 from bot.core.filing import TicketFiler
 from bot.core.intents import Intent
@@ -31,7 +31,9 @@ GLOBAL_ACTIONS = {"start_over", "handoff", "cancel"}
 KB_ACTIONS = {"kb_solved", "kb_not_solved"}
 CONFIRM_ACTIONS = {"confirm", "edit"}
 CHOICE_ACTIONS = {"yes", "no", "same", "unsure", "i_am_admin", *slots.SCOPE_BY_ACTION}
-KNOWN_ACTIONS = GLOBAL_ACTIONS | KB_ACTIONS | CONFIRM_ACTIONS | CHOICE_ACTIONS | {f"edit_{n}" for n in slots.EDITABLE}
+KNOWN_ACTIONS = (
+    GLOBAL_ACTIONS | KB_ACTIONS | CONFIRM_ACTIONS | CHOICE_ACTIONS | closure.CLOSURE_ACTIONS | {f"edit_{n}" for n in slots.EDITABLE}
+)
 
 
 @dataclass
@@ -73,6 +75,7 @@ class IntakeEngine:
         self._assess = assess
         self._article_url = article_url
         self._max_suggestions = max_suggestions
+        self._closure = closure.ClosureFlow(templates)
 
     def greet(self, *, channel: str, now: datetime) -> list[Reply]:
         """The opening message, with the after-hours notice when the desk is closed."""
@@ -93,8 +96,10 @@ class IntakeEngine:
             self._handoff(turn)
         elif state.stage == "closed":
             turn.state = ConversationState()
-            turn.state.facts.merge(_contacts_only(state.facts))
+            turn.state.facts.merge(slots.contacts_only(state.facts))
             self._on_description(turn, text)
+        elif state.stage in ("resolution_check", "rating"):
+            self._on_closure(turn, text)
         elif state.stage == "filed":
             self._after_filing(turn, text)
         elif state.stage == "description":
@@ -105,6 +110,23 @@ class IntakeEngine:
             self._on_confirm(turn, text, intent)
         else:
             self._on_answer(turn, text)
+
+    def ask_resolution(self, turn: Turn, *, resolution: str) -> None:
+        """An analyst resolved the ticket: ask the client to confirm the fix."""
+        number = turn.state.ticket_number or ""
+        turn.state.stage, turn.state.expects = "resolution_check", "resolution_confirm"
+        turn.replies.append(
+            closure.ask_confirmation(templates=self._templates, channel=turn.channel, ticket_number=number, resolution=resolution)
+        )
+
+    def resume(self, turn: Turn) -> None:
+        """Pick up where the conversation stood (after an analyst hands it back)."""
+        if turn.state.stage in {"filed", "closed"}:
+            return
+        if turn.state.stage in ("resolution_check", "rating"):
+            self._on_closure(turn, "")
+            return
+        self._ask_current(turn)
 
     def file_now(self, turn: Turn) -> None:
         """File straight from facts gathered elsewhere (a form), skipping the conversation."""
@@ -128,7 +150,7 @@ class IntakeEngine:
 
     def _start_over(self, turn: Turn) -> None:
         self._close_suggestions(turn, "ignored")
-        keep = _contacts_only(turn.state.facts)
+        keep = slots.contacts_only(turn.state.facts)
         filed = turn.state.ticket_number
         turn.state = ConversationState()
         turn.state.facts.merge(keep)
@@ -173,8 +195,10 @@ class IntakeEngine:
             self._show_summary(turn)
             return
         assessment = self._assess(state.facts)
-        if assessment.priority is Priority.EMERGENCY and not assessment.uncertain:
-            self._note_emergency(turn)
+        if assessment.priority is Priority.EMERGENCY:
+            # A (possible) outage needs people, not articles: go straight to the questions.
+            if not assessment.uncertain:
+                self._note_emergency(turn)
             self._ask_next(turn)
             return
         results = list(self._kb.search(text, limit=self._max_suggestions))
@@ -195,7 +219,7 @@ class IntakeEngine:
                 text=self._templates.render("kb_suggestions", channel=turn.channel, articles=links),
                 expects="kb_feedback",
                 articles=links,
-                actions=_kb_actions(),
+                actions=slots.kb_actions(),
             )
         )
 
@@ -293,6 +317,16 @@ class IntakeEngine:
         else:
             self._reask(turn, "edit_field")
 
+    def _on_closure(self, turn: Turn, text: str) -> None:
+        state = turn.state
+        handler = self._closure.on_confirmation if state.stage == "resolution_check" else self._closure.on_rating
+        stage, reply = handler(
+            store=turn.store, channel=turn.channel, ticket_number=state.ticket_number or "", text=text,
+            action=turn.inbound.action, now=turn.now,
+        )
+        state.stage, state.expects = stage, reply.expects
+        turn.replies.append(reply)
+
     def _after_filing(self, turn: Turn, text: str) -> None:
         number = turn.state.ticket_number or ""
         if text:
@@ -352,11 +386,11 @@ class IntakeEngine:
         text = self._templates.render(f"reask_{what}", channel=turn.channel, gentle=gentle)
         actions: list[Action] = []
         if what == "kb_feedback":
-            actions = _kb_actions()
+            actions = slots.kb_actions()
         elif what == "confirm":
-            actions = _confirm_actions()
+            actions = slots.confirm_actions()
         elif what == "edit_field":
-            actions = _edit_actions()
+            actions = slots.edit_actions()
         turn.replies.append(Reply(text=text, expects=what, actions=actions))
 
     def _show_summary(self, turn: Turn) -> None:
@@ -366,12 +400,12 @@ class IntakeEngine:
         text = self._templates.render(
             "summary", channel=turn.channel, facts=state.facts, rows=summary_rows(state.facts), assessment=assessment
         )
-        turn.replies.append(Reply(text=text, expects="confirm", actions=_confirm_actions()))
+        turn.replies.append(Reply(text=text, expects="confirm", actions=slots.confirm_actions()))
 
     def _ask_which_field(self, turn: Turn) -> None:
         turn.state.stage, turn.state.expects = "confirm", "edit_field"
         text = self._templates.render("edit_which", channel=turn.channel)
-        turn.replies.append(Reply(text=text, expects="edit_field", actions=_edit_actions()))
+        turn.replies.append(Reply(text=text, expects="edit_field", actions=slots.edit_actions()))
 
     def _ask_edit(self, turn: Turn, field_name: str) -> None:
         state = turn.state
@@ -458,20 +492,3 @@ class IntakeEngine:
             "next_open": None if is_open else self._calendar.next_open(now),
             "analysts_available": self._presence.analysts_available(now),
         }
-
-
-def _contacts_only(facts: Facts) -> Facts:
-    return Facts(contact_phone=facts.contact_phone, department_line=facts.department_line, contact_email=facts.contact_email)
-
-
-def _kb_actions() -> list[Action]:
-    return [Action("kb_solved", "This solved it"), Action("kb_not_solved", "Still need help")]
-
-
-def _confirm_actions() -> list[Action]:
-    return [Action("confirm", "File the ticket"), Action("edit", "Correct something"), Action("start_over", "Start over")]
-
-
-def _edit_actions() -> list[Action]:
-    labels: Sequence[tuple[str, str]] = [("description", "Problem"), *((s.name, s.label) for s in slots.INTAKE_SLOTS)]
-    return [Action(f"edit_{name}", label) for name, label in labels]

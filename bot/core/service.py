@@ -23,7 +23,7 @@ from bot.core.engine import KNOWN_ACTIONS, IntakeEngine, Turn
 from bot.core.messages import Inbound, Reply
 from bot.core.ports import ConversationRecord, StoredMessage, UnitOfWork
 from bot.core.state import ConversationState
-from bot.errors import AuthError, ClientInputError, NotFoundError
+from bot.errors import AuthError, ClientInputError, ConflictError, NotFoundError
 from bot.rendering.templates import Templates
 
 STATUS_BY_STAGE = {"filed": "filed", "closed": "closed"}
@@ -178,6 +178,78 @@ class ConversationService:
         self._bus.publish(conversation_id, stored)
         return stored
 
+    # -- analysts ---------------------------------------------------------------------------
+
+    def takeover(self, conversation_id: str, *, analyst_id: int, analyst_name: str, force: bool = False) -> list[StoredMessage]:
+        """Hand the conversation to an analyst; the bot goes silent and the client is told who joined.
+
+        Raises ConflictError when another analyst holds it and ``force`` is not set.
+        """
+        with self._conversation_lock(conversation_id):
+            now = self._clock()
+            with self._uow() as uow:
+                record = self._existing(uow, conversation_id, lock=True)
+                previous = record.held_by_name if record.held_by not in (None, analyst_id) else None
+                if not uow.claim_conversation(conversation_id, user_id=analyst_id, force=force):
+                    raise ConflictError(f"{record.held_by_name or 'Another analyst'} holds this conversation; take it over explicitly.")
+                if record.held_by == analyst_id:
+                    return []
+                text = self._templates.render("analyst_joined", channel=record.channel, analyst=analyst_name, previous=previous)
+                stored = [uow.add_message(record, author="system", text=text, expects=None, payload={}, now=now)]
+                uow.commit()
+        self._bus.publish(conversation_id, stored)
+        return stored
+
+    def analyst_message(self, conversation_id: str, *, analyst_id: int, analyst_name: str, text: str) -> StoredMessage:
+        """An analyst writes to the client; only the holder may."""
+        inbound = self._validate(Inbound(text=text))
+        with self._conversation_lock(conversation_id):
+            now = self._clock()
+            with self._uow() as uow:
+                record = self._existing(uow, conversation_id, lock=True)
+                if record.held_by != analyst_id:
+                    raise ConflictError("Take over the conversation before writing to the client.")
+                message = uow.add_message(
+                    record, author="analyst", author_name=analyst_name, text=inbound.text or "", expects=None, payload={}, now=now
+                )
+                if record.ticket_number:
+                    uow.record_first_response(ticket_number=record.ticket_number, now=now)
+                uow.commit()
+        self._bus.publish(conversation_id, [message])
+        return message
+
+    def hand_back(self, conversation_id: str, *, analyst_id: int, analyst_name: str) -> list[StoredMessage]:
+        """Return the conversation to the bot, which picks up where the intake stood."""
+        with self._conversation_lock(conversation_id):
+            now = self._clock()
+            with self._uow() as uow:
+                record = self._existing(uow, conversation_id, lock=True)
+                if not uow.release_conversation(conversation_id, user_id=analyst_id):
+                    raise ConflictError("You don't hold this conversation.")
+                record.held_by = None
+                text = self._templates.render("handed_back", channel=record.channel, analyst=analyst_name)
+                replies = [Reply(text=text, author="system")]
+                turn = self._turn(uow, record, Inbound(), now, replies)
+                self._engine.resume(turn)
+                stored = self._finish_turn(uow, record, turn, now)
+        self._bus.publish(conversation_id, stored)
+        return stored
+
+    def ask_resolution(self, conversation_id: str, *, resolution: str) -> list[StoredMessage]:
+        """After an analyst resolves the ticket: release the conversation and ask the client to confirm."""
+        with self._conversation_lock(conversation_id):
+            now = self._clock()
+            with self._uow() as uow:
+                record = self._existing(uow, conversation_id, lock=True)
+                if record.held_by is not None:
+                    uow.release_conversation(conversation_id, user_id=record.held_by)
+                    record.held_by = None
+                turn = self._turn(uow, record, Inbound(), now, [])
+                self._engine.ask_resolution(turn, resolution=resolution)
+                stored = self._finish_turn(uow, record, turn, now)
+        self._bus.publish(conversation_id, stored)
+        return stored
+
     def messages(self, conversation_id: str, *, after: int = 0) -> list[StoredMessage]:
         """Messages after ``after`` (a seq), oldest first."""
         with self._uow() as uow:
@@ -185,25 +257,38 @@ class ConversationService:
 
     def _run_engine(self, conversation_id: str, inbound: Inbound, now: datetime, replies: list[Reply]) -> list[StoredMessage]:
         with self._uow() as uow:
-            record = uow.get_conversation(conversation_id, lock=True)
-            assert record is not None
-            turn = Turn(
-                conversation_id=record.id,
-                channel=record.channel,
-                state=ConversationState.from_json(record.state),
-                inbound=inbound,
-                now=now,
-                store=uow,
-                replies=replies,
-            )
+            record = self._existing(uow, conversation_id, lock=True)
+            turn = self._turn(uow, record, inbound, now, replies)
             self._engine.respond(turn)
-            stored = [self._store_reply(uow, record, reply, now) for reply in turn.replies]
-            record.state = turn.state.to_json()
-            record.status = STATUS_BY_STAGE.get(turn.state.stage, "open")
-            record.wants_person = record.wants_person or turn.wants_person
-            uow.save_conversation(record, now=now)
-            uow.commit()
+            return self._finish_turn(uow, record, turn, now)
+
+    def _turn(self, uow: UnitOfWork, record: ConversationRecord, inbound: Inbound, now: datetime, replies: list[Reply]) -> Turn:
+        return Turn(
+            conversation_id=record.id,
+            channel=record.channel,
+            state=ConversationState.from_json(record.state),
+            inbound=inbound,
+            now=now,
+            store=uow,
+            replies=replies,
+        )
+
+    def _finish_turn(self, uow: UnitOfWork, record: ConversationRecord, turn: Turn, now: datetime) -> list[StoredMessage]:
+        """Store the replies and the new state, and commit: one transaction per turn."""
+        stored = [self._store_reply(uow, record, reply, now) for reply in turn.replies]
+        record.state = turn.state.to_json()
+        record.status = STATUS_BY_STAGE.get(turn.state.stage, "open")
+        record.wants_person = record.wants_person or turn.wants_person
+        uow.save_conversation(record, now=now)
+        uow.commit()
         return stored
+
+    @staticmethod
+    def _existing(uow: UnitOfWork, conversation_id: str, *, lock: bool = False) -> ConversationRecord:
+        record = uow.get_conversation(conversation_id, lock=lock)
+        if record is None:
+            raise NotFoundError("No such conversation.")
+        return record
 
     def _store_reply(self, uow: UnitOfWork, record: ConversationRecord, reply: Reply, now: datetime) -> StoredMessage:
         return uow.add_message(

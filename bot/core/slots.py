@@ -9,7 +9,7 @@ rather than guessing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.core import answers, contact
@@ -158,3 +158,21 @@ def clear(facts: Facts, slot_name: str) -> None:
     }
     for name in fields_by_slot.get(slot_name, (slot_name,)):
         setattr(facts, name, None)
+
+
+def contacts_only(facts: Facts) -> Facts:
+    """Just the contact details, kept when the client starts over."""
+    return Facts(contact_phone=facts.contact_phone, department_line=facts.department_line, contact_email=facts.contact_email)
+
+
+def kb_actions() -> list[Action]:
+    return [Action("kb_solved", "This solved it"), Action("kb_not_solved", "Still need help")]
+
+
+def confirm_actions() -> list[Action]:
+    return [Action("confirm", "File the ticket"), Action("edit", "Correct something"), Action("start_over", "Start over")]
+
+
+def edit_actions() -> list[Action]:
+    labels: Sequence[tuple[str, str]] = [("description", "Problem"), *((s.name, s.label) for s in INTAKE_SLOTS)]
+    return [Action(f"edit_{name}", label) for name, label in labels]

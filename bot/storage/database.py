@@ -28,6 +28,12 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def read_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reads only: on SQLite they don't take the write lock, so a read made while
+    a turn's write transaction is open (e.g. analyst presence) never waits for it."""
+    return sessionmaker(engine.execution_options(deskbot_readonly=True), expire_on_commit=False)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets readers run beside the writer; NORMAL sync is durable across a process kill
     # (kill -9), which is the failure the embedded default must survive.
@@ -41,5 +47,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _sqlite_begin_immediate(connection: Any) -> None:
-    # Take the write lock at BEGIN so two writers queue instead of failing on lock upgrade.
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock at BEGIN so two of them queue instead of failing on lock
+    # upgrade (SQLITE_BUSY_SNAPSHOT in WAL mode); readers start a plain deferred transaction.
+    readonly = connection.get_execution_options().get("deskbot_readonly", False)
+    connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.core.messages import TicketView
 from bot.core.ports import ConversationRecord, StoredMessage, TicketDraft
 from bot.storage.models import Conversation, Counter, KbQuery, KbSuggestion, Message, ProcessedEvent, Ticket, TicketEvent, User
+from bot.storage.ticket_ops import set_status
 from bot.storage.tickets import ticket_view
 
 
@@ -202,12 +203,48 @@ class SqlUnitOfWork:
     def add_ticket_event(
         self, *, ticket_number: str, kind: str, actor: str, reason: str | None, now: datetime
     ) -> None:
-        ticket = self.session.scalars(select(Ticket).where(Ticket.number == ticket_number)).one_or_none()
+        ticket = self._ticket(ticket_number)
         if ticket is None:
             return
         self.session.add(
             TicketEvent(ticket_id=ticket.id, kind=kind, actor=actor, from_value=None, to_value=None, reason=reason, created_at=now)
         )
+
+    def set_ticket_status(self, *, ticket_number: str, status: str, actor: str, reason: str | None, now: datetime) -> None:
+        ticket = self._ticket(ticket_number)
+        if ticket is not None:
+            set_status(self.session, ticket, status=status, actor=actor, reason=reason, now=now)
+
+    def record_satisfaction(self, *, ticket_number: str, rating: int, now: datetime) -> None:
+        ticket = self._ticket(ticket_number)
+        if ticket is None:
+            return
+        ticket.satisfaction = rating
+        self.session.add(
+            TicketEvent(ticket_id=ticket.id, kind="satisfaction", actor="client", from_value=None, to_value=str(rating), reason=None, created_at=now)
+        )
+
+    def record_first_response(self, *, ticket_number: str, now: datetime) -> None:
+        ticket = self._ticket(ticket_number)
+        if ticket is not None and ticket.first_responded_at is None:
+            ticket.first_responded_at = now
+            ticket.updated_at = now
+
+    def claim_conversation(self, conversation_id: str, *, user_id: int, force: bool) -> bool:
+        query = update(Conversation).where(Conversation.id == conversation_id)
+        if not force:
+            query = query.where((Conversation.held_by.is_(None)) | (Conversation.held_by == user_id))
+        result = self.session.execute(query.values(held_by=user_id, wants_person=False))
+        return bool(getattr(result, "rowcount", 0))
+
+    def release_conversation(self, conversation_id: str, *, user_id: int) -> bool:
+        result = self.session.execute(
+            update(Conversation).where(Conversation.id == conversation_id, Conversation.held_by == user_id).values(held_by=None)
+        )
+        return bool(getattr(result, "rowcount", 0))
+
+    def _ticket(self, number: str) -> Ticket | None:
+        return self.session.scalars(select(Ticket).where(Ticket.number == number)).one_or_none()
 
     def _record(self, row: Conversation) -> ConversationRecord:
         holder = self.session.get(User, row.held_by) if row.held_by is not None else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from bot.settings import load_settings
@@ -12,7 +12,10 @@ from bot.storage import migrate
 from bot.storage.database import create_db_engine, session_factory
 from bot.storage.models import Ticket
 from bot.storage.ticket_queries import get_ticket, kb_report, list_tickets, transcript
+from bot.storage.ticket_ops import STATUSES, set_priority, set_status
 from bot.triage.calendar import BusinessCalendar
+from bot.triage.priority import Priority
+from bot.triage.sla import SlaPolicy
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,6 +31,22 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     show.add_argument("--json", action="store_true", help="one JSON object")
     show.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS)
     show.set_defaults(func=run_show)
+
+
+    status = commands.add_parser("status", help="set a ticket's status (recorded as a ticket event)")
+    status.add_argument("number")
+    status.add_argument("status", choices=STATUSES)
+    status.add_argument("--reason", default=None)
+    status.add_argument("--actor", default="cli", help="who made the change (recorded)")
+    status.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS)
+    status.set_defaults(func=run_status)
+    priority = commands.add_parser("priority", help="change a ticket's priority, with a reason")
+    priority.add_argument("number")
+    priority.add_argument("priority", help="Emergency, High, Medium or Low")
+    priority.add_argument("--reason", required=True)
+    priority.add_argument("--actor", default="cli", help="who made the change (recorded)")
+    priority.add_argument("--config", metavar="FILE", default=argparse.SUPPRESS)
+    priority.set_defaults(func=run_priority)
 
 
 def register_kb_report(kb_commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -87,6 +106,39 @@ def run_show(args: argparse.Namespace) -> int:
         print(json.dumps(data, indent=2))
     else:
         _print_ticket(data)
+    return 0
+
+
+def run_status(args: argparse.Namespace) -> int:
+    sessions, _calendar = _open(args)
+    with sessions() as session:
+        ticket = get_ticket(session, args.number)
+        if ticket is None:
+            print(f"No ticket {args.number}.")
+            return 1
+        set_status(session, ticket, status=args.status, actor=args.actor, reason=args.reason, now=datetime.now(UTC))
+        session.commit()
+        print(f"{ticket.number} is now {ticket.status}.")
+    return 0
+
+
+def run_priority(args: argparse.Namespace) -> int:
+    settings = load_settings(getattr(args, "config", None))
+    sessions, calendar = _open(args)
+    sla = SlaPolicy.from_config(settings.section("sla"), settings.section("after_hours"), calendar)
+    try:
+        priority = Priority.parse(args.priority)
+    except ValueError as err:
+        print(str(err))
+        return 2
+    with sessions() as session:
+        ticket = get_ticket(session, args.number)
+        if ticket is None:
+            print(f"No ticket {args.number}.")
+            return 1
+        set_priority(session, ticket, priority=priority, actor=args.actor, reason=args.reason, sla=sla, now=datetime.now(UTC))
+        session.commit()
+        print(f"{ticket.number} is now {ticket.priority}.")
     return 0
 
 
