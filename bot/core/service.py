@@ -146,12 +146,16 @@ class ConversationService:
             record = uow.get_conversation(conversation_id)
         if record is None:
             raise NotFoundError("No such conversation.")
-        if not hmac.compare_digest(record.token_hash, hash_token(token)):
-            raise AuthError("This token does not open this conversation.", status_code=403)
+        _check_token(record, token)
         return record
 
-    def post(self, conversation_id: str, inbound: Inbound, *, author_name: str | None = None) -> list[StoredMessage]:
-        """Handle one client message or button; returns the bot's messages of this turn."""
+    def post(
+        self, conversation_id: str, inbound: Inbound, *, token: str | None = None, author_name: str | None = None
+    ) -> list[StoredMessage]:
+        """Handle one client message or button; returns the bot's messages of this turn.
+
+        With ``token``, the conversation must be the token's own (checked in the same transaction).
+        """
         inbound = self._validate(inbound)
         redaction = phi.redact(inbound.text) if inbound.text else None
         if redaction is not None:
@@ -159,9 +163,9 @@ class ConversationService:
         with self._conversation_lock(conversation_id):
             now = self._clock()
             with self._uow() as uow:
-                record = uow.get_conversation(conversation_id, lock=True)
-                if record is None:
-                    raise NotFoundError("No such conversation.")
+                record = self._existing(uow, conversation_id, lock=True)
+                if token is not None:
+                    _check_token(record, token)
                 client_text = inbound.text if inbound.text is not None else _action_label(record, uow, inbound)
                 payload = {"action": inbound.action} if inbound.action else {}
                 client_message = uow.add_message(
@@ -319,6 +323,11 @@ class ConversationService:
                 lock = threading.Lock()
                 self._locks[conversation_id] = lock
             return lock
+
+
+def _check_token(record: ConversationRecord, token: str) -> None:
+    if not hmac.compare_digest(record.token_hash, hash_token(token)):
+        raise AuthError("This token does not open this conversation.", status_code=403)
 
 
 def hash_token(token: str) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,6 +15,33 @@ from bot.core.ports import ConversationRecord, StoredMessage, TicketDraft
 from bot.storage.models import Conversation, Counter, KbQuery, KbSuggestion, Message, ProcessedEvent, Ticket, TicketEvent, User
 from bot.storage.ticket_ops import set_status
 from bot.storage.tickets import ticket_view
+
+# The per-turn statements go through Core on the tables: the ORM's unit of work costs more than
+# the statements themselves on this hot path.
+CONVERSATIONS = Conversation.__table__
+MESSAGES = Message.__table__
+CONVERSATION_COLUMNS = tuple(CONVERSATIONS.c)
+SELECT_CONVERSATION = select(*CONVERSATION_COLUMNS).where(CONVERSATIONS.c.id == bindparam("conversation_id"))
+SELECT_CONVERSATION_FOR_UPDATE = SELECT_CONVERSATION.with_for_update()
+BUMP_SEQ = (
+    update(CONVERSATIONS)
+    .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
+    .values(last_seq=CONVERSATIONS.c.last_seq + 1, updated_at=bindparam("now"))
+    .returning(CONVERSATIONS.c.last_seq)
+)
+INSERT_MESSAGE = insert(MESSAGES)
+SAVE_CONVERSATION = (
+    update(CONVERSATIONS)
+    .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
+    .values(
+        state=bindparam("state"),
+        status=bindparam("status"),
+        wants_person=bindparam("wants_person"),
+        held_by=bindparam("held_by"),
+        channel_ref=bindparam("channel_ref"),
+        updated_at=bindparam("now"),
+    )
+)
 
 
 class SqlUnitOfWork:
@@ -63,33 +90,31 @@ class SqlUnitOfWork:
         )
         self.session.add(row)
         self.session.flush()
-        return self._record(row)
+        return self._record({c.name: getattr(row, c.key) for c in CONVERSATION_COLUMNS})
 
     def get_conversation(self, conversation_id: str, *, lock: bool = False) -> ConversationRecord | None:
-        query = select(Conversation).where(Conversation.id == conversation_id)
-        if lock:
-            query = query.with_for_update()
-        row = self.session.scalars(query).one_or_none()
-        return self._record(row) if row else None
+        query = SELECT_CONVERSATION_FOR_UPDATE if lock else SELECT_CONVERSATION
+        row = self.session.execute(query, {"conversation_id": conversation_id}).one_or_none()
+        return self._record(row._mapping) if row else None
 
     def find_conversation(self, *, channel: str, channel_ref: str) -> ConversationRecord | None:
-        row = self.session.scalars(
-            select(Conversation).where(Conversation.channel == channel, Conversation.channel_ref == channel_ref)
+        row = self.session.execute(
+            select(*CONVERSATION_COLUMNS).where(CONVERSATIONS.c.channel == channel, CONVERSATIONS.c.channel_ref == channel_ref)
         ).one_or_none()
-        return self._record(row) if row else None
+        return self._record(row._mapping) if row else None
 
     def save_conversation(self, record: ConversationRecord, *, now: datetime) -> None:
         self.session.execute(
-            update(Conversation)
-            .where(Conversation.id == record.id)
-            .values(
-                state=record.state,
-                status=record.status,
-                wants_person=record.wants_person,
-                held_by=record.held_by,
-                channel_ref=record.channel_ref,
-                updated_at=now,
-            )
+            SAVE_CONVERSATION,
+            {
+                "conversation_id": record.id,
+                "state": record.state,
+                "status": record.status,
+                "wants_person": record.wants_person,
+                "held_by": record.held_by,
+                "channel_ref": record.channel_ref,
+                "now": now,
+            },
         )
 
     def add_message(
@@ -104,39 +129,33 @@ class SqlUnitOfWork:
         author_name: str | None = None,
         internal: bool = False,
     ) -> StoredMessage:
-        seq = self.session.execute(
-            update(Conversation)
-            .where(Conversation.id == record.id)
-            .values(last_seq=Conversation.last_seq + 1, updated_at=now)
-            .returning(Conversation.last_seq)
-        ).scalar_one()
+        seq = self.session.execute(BUMP_SEQ, {"conversation_id": record.id, "now": now}).scalar_one()
         record.last_seq = seq
-        self.session.add(
-            Message(
-                conversation_id=record.id,
-                seq=seq,
-                author=author,
-                author_name=author_name,
-                text=text,
-                expects=expects,
-                payload=payload,
-                internal=internal,
-                created_at=now,
-            )
+        self.session.execute(
+            INSERT_MESSAGE,
+            {
+                "conversation_id": record.id,
+                "seq": seq,
+                "author": author,
+                "author_name": author_name,
+                "text": text,
+                "expects": expects,
+                "payload": payload,
+                "internal": internal,
+                "created_at": now,
+            },
         )
         return StoredMessage(record.id, seq, author, text, expects, payload, now, author_name)
 
     def messages_after(self, conversation_id: str, after_seq: int, *, limit: int = 500) -> list[StoredMessage]:
-        rows = self.session.scalars(
-            select(Message)
-            .where(Message.conversation_id == conversation_id, Message.seq > after_seq, Message.internal.is_(False))
-            .order_by(Message.seq)
+        m = MESSAGES.c
+        rows = self.session.execute(
+            select(m.conversation_id, m.seq, m.author, m.text, m.expects, m.payload, m.created_at, m.author_name)
+            .where(m.conversation_id == conversation_id, m.seq > after_seq, m.internal.is_(False))
+            .order_by(m.seq)
             .limit(limit)
         ).all()
-        return [
-            StoredMessage(r.conversation_id, r.seq, r.author, r.text, r.expects, r.payload, r.created_at, r.author_name)
-            for r in rows
-        ]
+        return [StoredMessage(*row) for row in rows]
 
     def mark_event_processed(self, *, source: str, event_id: str, now: datetime) -> bool:
         """Record a channel event id; False when it was already handled (a retry)."""
@@ -246,19 +265,21 @@ class SqlUnitOfWork:
     def _ticket(self, number: str) -> Ticket | None:
         return self.session.scalars(select(Ticket).where(Ticket.number == number)).one_or_none()
 
-    def _record(self, row: Conversation) -> ConversationRecord:
-        holder = self.session.get(User, row.held_by) if row.held_by is not None else None
+    def _record(self, row: Mapping[str, Any]) -> ConversationRecord:
+        held_by = row["held_by"]
+        holder = self.session.get(User, held_by) if held_by is not None else None
+        state = dict(row["state"] or {})
         return ConversationRecord(
-            id=row.id,
-            channel=row.channel,
-            status=row.status,
-            state=dict(row.state or {}),
-            last_seq=row.last_seq,
-            token_hash=row.token_hash,
-            channel_ref=row.channel_ref,
-            client_ref=row.client_ref,
-            held_by=row.held_by,
+            id=row["id"],
+            channel=row["channel"],
+            status=row["status"],
+            state=state,
+            last_seq=row["last_seq"],
+            token_hash=row["token_hash"],
+            channel_ref=row["channel_ref"],
+            client_ref=row["client_ref"],
+            held_by=held_by,
             held_by_name=holder.display_name if holder else None,
-            wants_person=row.wants_person,
-            ticket_number=(row.state or {}).get("ticket_number"),
+            wants_person=row["wants_person"],
+            ticket_number=state.get("ticket_number"),
         )

@@ -49,10 +49,9 @@ def portal_router(service: ConversationService) -> APIRouter:
         conversation_id: str, request: Request, authorization: str | None = Header(default=None)
     ) -> dict[str, Any]:
         token = bearer_token(authorization)
-        await run_in_threadpool(service.authorize, conversation_id, token)
         body = await read_json(request, MessageIn)
         inbound = Inbound(text=body.text, action=body.action, article=body.article)
-        stored = await run_in_threadpool(service.post, conversation_id, inbound)
+        stored = await run_in_threadpool(service.post, conversation_id, inbound, token=token)
         return {"messages": [m.to_json() for m in stored]}
 
     @router.get("/conversations/{conversation_id}/messages", summary="Messages after a sequence number")
