@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import load_settings
 from bot.storage import migrate
@@ -57,17 +61,22 @@ def register_kb_report(kb_commands: argparse._SubParsersAction[argparse.Argument
     report.set_defaults(func=run_kb_report)
 
 
-def _open(args: argparse.Namespace) -> tuple[Any, BusinessCalendar]:
+@contextmanager
+def _open(args: argparse.Namespace) -> Iterator[tuple[sessionmaker[Session], BusinessCalendar]]:
+    """Sessions on the configured database (disposed afterwards) and the desk's calendar."""
     settings = load_settings(getattr(args, "config", None))
+    calendar = BusinessCalendar.from_config(settings.section("calendar"))
     engine = create_db_engine(settings.database_url)
-    if engine.dialect.name == "sqlite":
-        migrate.upgrade(engine)
-    return session_factory(engine), BusinessCalendar.from_config(settings.section("calendar"))
+    try:
+        if engine.dialect.name == "sqlite":
+            migrate.upgrade(engine)
+        yield session_factory(engine), calendar
+    finally:
+        engine.dispose()
 
 
 def run_list(args: argparse.Namespace) -> int:
-    sessions, calendar = _open(args)
-    with sessions() as session:
+    with _open(args) as (sessions, calendar), sessions() as session:
         tickets = list_tickets(session, status=args.status)
         if args.json:
             print(json.dumps([_ticket_json(t, calendar) for t in tickets], indent=2))
@@ -85,8 +94,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    sessions, calendar = _open(args)
-    with sessions() as session:
+    with _open(args) as (sessions, calendar), sessions() as session:
         ticket = get_ticket(session, args.number)
         if ticket is None:
             print(f"No ticket {args.number}.")
@@ -110,8 +118,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    sessions, _calendar = _open(args)
-    with sessions() as session:
+    with _open(args) as (sessions, _calendar), sessions() as session:
         ticket = get_ticket(session, args.number)
         if ticket is None:
             print(f"No ticket {args.number}.")
@@ -124,14 +131,13 @@ def run_status(args: argparse.Namespace) -> int:
 
 def run_priority(args: argparse.Namespace) -> int:
     settings = load_settings(getattr(args, "config", None))
-    sessions, calendar = _open(args)
-    sla = SlaPolicy.from_config(settings.section("sla"), settings.section("after_hours"), calendar)
     try:
         priority = Priority.parse(args.priority)
     except ValueError as err:
         print(str(err))
         return 2
-    with sessions() as session:
+    with _open(args) as (sessions, calendar), sessions() as session:
+        sla = SlaPolicy.from_config(settings.section("sla"), settings.section("after_hours"), calendar)
         ticket = get_ticket(session, args.number)
         if ticket is None:
             print(f"No ticket {args.number}.")
@@ -143,8 +149,7 @@ def run_priority(args: argparse.Namespace) -> int:
 
 
 def run_kb_report(args: argparse.Namespace) -> int:
-    sessions, _calendar = _open(args)
-    with sessions() as session:
+    with _open(args) as (sessions, _calendar), sessions() as session:
         report = kb_report(session, gaps=args.gaps)
     if args.json:
         print(json.dumps(report, indent=2))
