@@ -268,6 +268,7 @@ class IntakeEngine:
                 filled = True
         if text and action is None:
             self._absorb(turn, text)
+            filled = filled or slot.is_known(state.facts)
         if not filled:
             self._reask(turn, slot_name)
             return

@@ -43,6 +43,8 @@ class Facts:
     core_function_down: bool | None = None  # viewing/storing/retrieving down for a whole site
     confined: bool | None = None  # to one workstation, device/modality or interface
     critical_component_failed: bool | None = None
+    total_loss: bool | None = None  # viewing/storing/retrieving described as failing completely for those affected
+    minor_function: bool | None = None  # only a non-critical function fails (printing, CDs, templates…)
     essential_task_blocked: bool | None = None  # e.g. primary reading
     test_system: bool | None = None
     cosmetic: bool | None = None

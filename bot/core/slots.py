@@ -65,9 +65,9 @@ def _scope(facts: Facts, text: str) -> bool:
     return True
 
 
-def _yes_no(field_name: str) -> Callable[[Facts, str], bool]:
+def _yes_no(field_name: str, slot_name: str) -> Callable[[Facts, str], bool]:
     def interpret(facts: Facts, text: str) -> bool:
-        value = answers.parse_yes_no(text)
+        value = answers.parse_yes_no(text, slot=slot_name)
         if value is None:
             return False
         setattr(facts, field_name, value)
@@ -100,6 +100,9 @@ def _phone(field_name: str) -> Callable[[Facts, str], bool]:
         if field_name == "department_line" and contact.means_same(text) and facts.contact_phone:
             facts.department_line = facts.contact_phone
             return True
+        if field_name == "department_line" and contact.means_none(text):
+            facts.department_line = "none"
+            return True
         phone = contact.parse_phone(text)
         if phone is None:
             return False
@@ -119,8 +122,8 @@ def _email(facts: Facts, text: str) -> bool:
 
 INTAKE_SLOTS: tuple[Slot, ...] = (
     Slot("scope", "Who is affected", lambda f: f.scope is not None, _scope, SCOPE_CHOICES, True),
-    Slot("patient_care", "Patient care affected now", lambda f: f.patient_care is not None, _yes_no("patient_care"), YES_NO, True),
-    Slot("workaround", "Workaround", lambda f: f.workaround is not None, _yes_no("workaround"), YES_NO, True),
+    Slot("patient_care", "Patient care affected now", lambda f: f.patient_care is not None, _yes_no("patient_care", "patient_care"), YES_NO, True),
+    Slot("workaround", "Workaround", lambda f: f.workaround is not None, _yes_no("workaround", "workaround"), YES_NO, True),
     Slot(
         "pacs_admin",
         "PACS administrator contacted",
@@ -139,7 +142,7 @@ OUTAGE_CHECK = Slot(
     "outage_check",
     "Images completely unavailable for everyone at the site",
     lambda f: f.core_function_down is not None,
-    _yes_no("core_function_down"),
+    _yes_no("core_function_down", "outage_check"),
     (Action("yes", "Yes, nobody can"), Action("no", "No, some things work"), Action("unsure", "Not sure")),
     True,
 )
