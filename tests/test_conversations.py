@@ -211,3 +211,41 @@ def test_concurrent_filing_gives_unique_sequential_numbers(services: Services) -
         t.join()
     assert not errors
     assert sorted(numbers) == [f"OSI-{n:06d}" for n in range(1, 7)]
+
+
+def test_a_greeting_is_not_taken_as_the_description(services: Services) -> None:
+    client = Client(services)
+    client.say("hi")
+    assert client.expects == "description"
+    client.say("hello I have a problem")
+    assert client.expects == "description"
+    client.say("our MWL on the DX room is empty")
+    assert client.expects != "description"
+
+
+def test_not_sure_is_recorded_as_unknown_not_guessed(services: Services) -> None:
+    client = Client(services)
+    client.say("images from the mammo unit arrive in PACS with the wrong patient name")
+    if client.expects == "kb_feedback":
+        client.press("kb_not_solved")
+    while client.expects != "workaround":
+        client.say(ANSWERS[str(client.expects)])
+    client.say("honestly not sure")
+    assert client.expects != "workaround"
+    answer_rest(client, ANSWERS)
+    assert "Workaround:** Not sure" in client.text
+
+
+def test_an_unresolvable_outage_question_files_higher_and_says_an_analyst_confirms(services: Services) -> None:
+    client = Client(services)
+    client.say("the whole radiology department can't open any images since 7am, no workaround")
+    assert client.expects != "kb_feedback"
+    while client.expects != "outage_check":
+        client.say(ANSWERS[str(client.expects)])
+    client.press("unsure")
+    answer_rest(client, ANSWERS)
+    assert "analyst will confirm" in client.text.lower()
+    client.press("confirm")
+    ticket = client.ticket()
+    assert ticket["priority"] == "Emergency"
+    assert any("confirm" in reason for reason in ticket["reasons"])  # type: ignore[union-attr]

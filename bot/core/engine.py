@@ -184,7 +184,7 @@ class IntakeEngine:
 
     def _on_description(self, turn: Turn, text: str) -> None:
         state = turn.state
-        if not text:
+        if not text or (slots.is_vague(text) and not self._extract(text).affected_systems):
             self._reask(turn, "description")
             return
         editing = state.editing == "description"
@@ -255,7 +255,8 @@ class IntakeEngine:
         if action in slots.SCOPE_BY_ACTION and slot_name == "scope":
             slots.set_scope(state.facts, slots.SCOPE_BY_ACTION[action])
             filled = True
-        elif action == "unsure" and slot_name == "outage_check":
+        elif action == "unsure" and slot_name in slots.UNSURE_ALLOWED:
+            state.unsure.append(slot_name)
             filled = True
         elif action in slots.ACTION_ANSWERS:
             answer = slots.ACTION_ANSWERS[action]
@@ -264,10 +265,11 @@ class IntakeEngine:
             filled = False
         else:
             filled = self._interpret(turn, slot, answer)
-            if slot_name == "outage_check" and not filled and slots.is_unsure(answer):
+            if not filled and slot_name in slots.UNSURE_ALLOWED and slots.is_unsure(answer):
+                state.unsure.append(slot_name)
                 filled = True
         if text and action is None:
-            self._absorb(turn, text)
+            self._absorb(turn, text, answering=slot_name)
             filled = filled or slot.is_known(state.facts)
         if not filled:
             self._reask(turn, slot_name)
@@ -353,11 +355,11 @@ class IntakeEngine:
     def _next_slot(self, state: ConversationState) -> slots.Slot | None:
         facts = state.facts
         for slot in slots.INTAKE_SLOTS:
-            if slot.name == "pacs_admin" and "outage_check" not in state.asked and facts.core_function_down is None:
+            if slot.name == "pacs_admin" and "outage_check" not in state.asked + state.unsure and facts.core_function_down is None:
                 assessment = self._assess(facts)
                 if assessment.uncertain and assessment.clarify == "outage_check":
                     return slots.OUTAGE_CHECK
-            if not slot.is_known(facts):
+            if not slot.is_known(facts) and slot.name not in state.unsure:
                 return slot
         return None
 
@@ -399,7 +401,8 @@ class IntakeEngine:
         state.stage, state.expects = "confirm", "confirm"
         assessment = self._assess(state.facts)
         text = self._templates.render(
-            "summary", channel=turn.channel, facts=state.facts, rows=summary_rows(state.facts), assessment=assessment
+            "summary", channel=turn.channel, facts=state.facts, rows=summary_rows(state.facts, unsure=state.unsure),
+            assessment=assessment
         )
         turn.replies.append(Reply(text=text, expects="confirm", actions=slots.confirm_actions()))
 
@@ -412,6 +415,8 @@ class IntakeEngine:
         state = turn.state
         state.editing = field_name
         slots.clear(state.facts, field_name)
+        if field_name in state.unsure:
+            state.unsure.remove(field_name)
         if field_name == "description":
             state.stage, state.expects = "description", "description"
             turn.replies.append(Reply(text=self._templates.render("ask_description", channel=turn.channel), expects="description"))
@@ -446,10 +451,16 @@ class IntakeEngine:
 
     # -- helpers ----------------------------------------------------------------------------
 
-    def _absorb(self, turn: Turn, text: str) -> None:
-        """Keep whatever else the client volunteered, without overwriting what they answered."""
+    def _absorb(self, turn: Turn, text: str, *, answering: str | None = None) -> None:
+        """Keep whatever else the client volunteered, without overwriting what they answered.
+
+        An answer to "what was tried" or "what changed" describes actions, not the fault
+        ("rebooted the workstation" does not mean the fault is confined to one), so from those
+        only the contact details are taken.
+        """
         facts = turn.state.facts
-        facts.merge(self._extract(text))
+        if answering not in slots.ACTION_ANSWER_SLOTS:
+            facts.merge(self._extract(text))
         phones = contact.find_phones(text)
         if phones and facts.contact_phone is None:
             facts.contact_phone = phones[0]
@@ -468,7 +479,8 @@ class IntakeEngine:
         turn.replies.append(Reply(text=text))
 
     def _note_emergency_if_needed(self, turn: Turn) -> None:
-        if self._assess(turn.state.facts).priority is Priority.EMERGENCY:
+        assessment = self._assess(turn.state.facts)
+        if assessment.priority is Priority.EMERGENCY and not assessment.uncertain:
             self._note_emergency(turn)
 
     def _close_suggestions(self, turn: Turn, outcome: str, *, solved: str | None = None) -> None:

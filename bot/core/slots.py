@@ -16,7 +16,11 @@ from bot.core import answers, contact
 from bot.core.facts import Facts, Scope
 from bot.core.messages import Action
 
-YES_NO = (Action("yes", "Yes"), Action("no", "No"))
+YES_NO = (Action("yes", "Yes"), Action("no", "No"), Action("unsure", "Not sure"))
+# Questions a client may honestly not know the answer to: "not sure" leaves the fact unknown.
+UNSURE_ALLOWED = frozenset({"patient_care", "workaround", "outage_check"})
+# Answers that describe what the client did, or how to reach them, not the fault itself.
+ACTION_ANSWER_SLOTS = frozenset({"tried", "recent_change", "contact_phone", "department_line", "contact_email"})
 SCOPE_CHOICES = (
     Action("scope_one", "Just one person"),
     Action("scope_group", "Several users"),
@@ -32,6 +36,20 @@ SCOPE_BY_ACTION = {
 
 
 UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dunno|idk|no idea|can'?t tell|hard to say|maybe)\b", re.I)
+
+
+FILLER_WORDS = frozenset(
+    """hi hello hey hiya morning afternoon evening good there help helpdesk support please pls plz thanks thank
+    you urgent urgently asap quick question problem problems issue issues trouble need needs i im i'm we
+    we're have has got a an the is are it its it's with my our me us some something someone anyone can could
+    you u r ok okay yes no hm hmm um uh test testing assist assistance""".split()
+)
+
+
+def is_vague(text: str) -> bool:
+    """A greeting or 'I have a problem' with nothing about the problem itself."""
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return sum(1 for w in words if w not in FILLER_WORDS) < 2
 
 
 def is_unsure(text: str) -> bool:

@@ -16,6 +16,7 @@ class ConversationState:
     expects: str | None = "description"
     facts: Facts = field(default_factory=Facts)
     asked: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)  # questions the client could not answer
     reasks: dict[str, int] = field(default_factory=dict)
     kb_query_id: int | None = None
     kb_slugs: list[str] = field(default_factory=list)
@@ -29,6 +30,7 @@ class ConversationState:
             "expects": self.expects,
             "facts": self.facts.to_json(),
             "asked": list(self.asked),
+            "unsure": list(self.unsure),
             "reasks": dict(self.reasks),
             "kb_query_id": self.kb_query_id,
             "kb_slugs": list(self.kb_slugs),
@@ -46,6 +48,7 @@ class ConversationState:
             expects=data.get("expects"),
             facts=Facts.from_json(data.get("facts") or {}),
             asked=list(data.get("asked") or []),
+            unsure=list(data.get("unsure") or []),
             reasks=dict(data.get("reasks") or {}),
             kb_query_id=data.get("kb_query_id"),
             kb_slugs=list(data.get("kb_slugs") or []),

@@ -6,11 +6,14 @@ from bot.core import slots
 from bot.core.facts import Facts
 
 
-def summary_rows(facts: Facts) -> list[tuple[str, str]]:
+def summary_rows(facts: Facts, *, unsure: list[str] | None = None) -> list[tuple[str, str]]:
     """(label, value) pairs for the pre-filing summary, in intake order."""
     rows = [("Problem", facts.description or "—")]
     for slot in slots.INTAKE_SLOTS:
-        rows.append((slot.label, describe(facts, slot.name)))
+        value = describe(facts, slot.name)
+        if value == "—" and slot.name in (unsure or []):
+            value = "Not sure"
+        rows.append((slot.label, value))
     return rows
 
 
@@ -31,6 +34,8 @@ def describe(facts: Facts, slot_name: str) -> str:
         return _yes_no_text(facts.pacs_admin_contacted)
     if slot_name == "recent_change" and facts.recent_change == "none":
         return "Nothing changed"
+    if slot_name == "department_line" and facts.department_line == "none":
+        return "None"
     value = getattr(facts, slot_name, None)
     if isinstance(value, bool) or value is None:
         return _yes_no_text(value)

@@ -7,6 +7,7 @@ markdown-light text (``**bold**``, ``[link](url)``, ``- bullets``) that each ada
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +42,7 @@ class Templates:
                 keep_trailing_newline=False,
             )
             env.filters["when"] = self._when
+            env.filters["every"] = every
             self._environments[channel] = env
         return env
 
@@ -50,3 +52,18 @@ class Templates:
             return "—"
         local = value.astimezone(self._timezone)
         return local.strftime("%a %b %-d, %-I:%M %p %Z")
+
+
+def every(duration: str, clock: str = "24x7") -> str:
+    """'1h' → 'every hour, around the clock'; '4h' on business time → 'every 4 business hours'."""
+    match = re.fullmatch(r"\s*(?:(\d+)h)?\s*(?:(\d+)m)?\s*", duration or "")
+    hours, minutes = (int(match.group(1) or 0), int(match.group(2) or 0)) if match else (0, 0)
+    business = clock == "business"
+    unit = "business hour" if business else "hour"
+    if hours and not minutes:
+        text = f"every {unit}" if hours == 1 else f"every {hours} {unit}s"
+    elif minutes and not hours:
+        text = f"every {minutes} {'business ' if business else ''}minutes"
+    else:
+        text = f"every {duration}"
+    return text if business else f"{text}, around the clock"
