@@ -39,13 +39,20 @@ def kb_report(session: Session, *, gaps: int = 20) -> dict[str, Any]:
             func.count(),
             func.sum(case((KbSuggestion.outcome == "solved", 1), else_=0)),
             func.sum(case((KbSuggestion.outcome == "not_solved", 1), else_=0)),
-            func.sum(case((KbSuggestion.outcome == "ignored", 1), else_=0)),
         ).group_by(KbSuggestion.slug)
     ).all()
+    # "Ignored" is every showing without feedback: explicitly passed over (start over, cancel,
+    # another article solved it) or simply left unanswered.
     articles = sorted(
         (
-            {"slug": slug, "shown": int(shown), "solved": int(solved or 0), "not_solved": int(not_solved or 0), "ignored": int(ignored or 0)}
-            for slug, shown, solved, not_solved, ignored in rows
+            {
+                "slug": slug,
+                "shown": int(shown),
+                "solved": int(solved or 0),
+                "not_solved": int(not_solved or 0),
+                "ignored": int(shown) - int(solved or 0) - int(not_solved or 0),
+            }
+            for slug, shown, solved, not_solved in rows
         ),
         key=lambda r: (-r["shown"], r["slug"]),
     )
