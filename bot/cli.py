@@ -7,7 +7,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from bot.adapters.cli import serve_command, tickets_command
+from bot.adapters.cli import serve_command, tickets_command, user_command
 from bot.errors import ConfigError
 from bot.kb import cli as kb_cli
 from bot.triage import cli as sla_cli
@@ -22,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     kb_commands = kb_cli.register(subparsers)
     tickets_command.register_kb_report(kb_commands)
     sla_cli.register(subparsers)
+    user_command.register(subparsers)
     return parser
 
 

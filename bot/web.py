@@ -39,7 +39,7 @@ def create_app(services: Services) -> FastAPI:
     app = FastAPI(
         title="deskbot",
         version="0.1.0",
-        summary="Chat support for the PACS service desk: portal chat API.",
+        summary="Chat support for the PACS service desk: the portal chat API and the analyst console API.",
         lifespan=lifespan,
     )
     app.state.services = services

@@ -91,3 +91,20 @@ def test_two_timer_instances_on_one_database_act_once(services: Services, clock:
     b = other.timers.run_once(clock.now)
     other.close()
     assert [k for n, k in a.actions + b.actions if n == number].count("breach_first_response") == 1
+
+
+def test_a_resolved_ticket_the_client_never_confirms_closes_at_48h(services: Services, clock: FakeClock) -> None:
+    number = file_ticket(services, "the report template in the RIS dictation screen shows the wrong header")
+    with services.sessions() as session:
+        ticket = session.scalars(select(Ticket).where(Ticket.number == number)).one()
+        set_status(session, ticket, status="resolved", actor="analyst", reason="template fixed", now=clock.now)
+        session.commit()
+        priority = ticket.priority
+    clock.advance(hours=25)
+    assert {kind for _, kind in services.timers.run_once(clock.now).actions} == {"waiting_reminder"}
+    clock.advance(hours=24)
+    assert (number, "auto_close") in services.timers.run_once(clock.now).actions
+    with services.sessions() as session:
+        ticket = session.scalars(select(Ticket).where(Ticket.number == number)).one()
+        assert ticket.status == "closed"
+        assert ticket.priority == priority

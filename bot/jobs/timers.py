@@ -27,6 +27,8 @@ from bot.settings import Settings
 
 log = logging.getLogger("deskbot.timers")
 OPEN_STATUSES = ("new", "in_progress")
+# The desk waits for the client: for information, or to confirm a resolved ticket is fixed.
+WAITING_STATUSES = ("waiting_for_client", "resolved")
 TimerAction = Callable[[SqlUnitOfWork, Ticket, datetime], list[StoredMessage]]
 
 
@@ -82,7 +84,7 @@ class TicketTimers:
         report = TimerReport()
         with self._sessions() as session:
             tickets = session.scalars(
-                select(Ticket.id).where(Ticket.status.in_((*OPEN_STATUSES, "waiting_for_client")))
+                select(Ticket.id).where(Ticket.status.in_((*OPEN_STATUSES, *WAITING_STATUSES)))
             ).all()
         for ticket_id in tickets:
             self._run_ticket(ticket_id, now, report)
@@ -115,9 +117,10 @@ class TicketTimers:
     def _waiting_checks(self, ticket_id: int, now: datetime) -> Sequence[tuple[str, datetime, TimerAction]]:
         with self._sessions() as session:
             ticket = session.get(Ticket, ticket_id)
-            if ticket is None or ticket.status != "waiting_for_client" or ticket.waiting_since is None:
+            if ticket is None or ticket.status not in WAITING_STATUSES or ticket.waiting_since is None:
                 return []
             since = ticket.waiting_since
+            waiting_for_answer = ticket.status == "waiting_for_client"
         s = self._settings
         checks: list[tuple[str, datetime, TimerAction]] = []
         if now >= since + s.auto_close:
@@ -125,7 +128,7 @@ class TicketTimers:
             return checks
         if now >= since + s.waiting_reminder:
             checks.append(("waiting_reminder", since, self._remind_client))
-        if s.downgrade_waiting and now >= since + s.downgrade_after:
+        if waiting_for_answer and s.downgrade_waiting and now >= since + s.downgrade_after:
             checks.append(("waiting_downgrade", since, self._downgrade))
         return checks
 

@@ -22,7 +22,8 @@ def set_status(session: Session, ticket: Ticket, *, status: str, actor: str, rea
     if previous == status:
         return
     ticket.status = status
-    ticket.waiting_since = now if status == "waiting_for_client" else None
+    # Both wait for the client (an answer, or confirmation of the fix): the 24/48-hour rule runs.
+    ticket.waiting_since = now if status in ("waiting_for_client", "resolved") else None
     if status == "resolved":
         ticket.resolved_at = now
     if status == "closed":

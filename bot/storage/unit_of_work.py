@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,8 +18,8 @@ from bot.storage.tickets import ticket_view
 
 # The per-turn statements go through Core on the tables: the ORM's unit of work costs more than
 # the statements themselves on this hot path.
-CONVERSATIONS = Conversation.__table__
-MESSAGES = Message.__table__
+CONVERSATIONS = cast(Table, Conversation.__table__)
+MESSAGES = cast(Table, Message.__table__)
 CONVERSATION_COLUMNS = tuple(CONVERSATIONS.c)
 SELECT_CONVERSATION = select(*CONVERSATION_COLUMNS).where(CONVERSATIONS.c.id == bindparam("conversation_id"))
 SELECT_CONVERSATION_FOR_UPDATE = SELECT_CONVERSATION.with_for_update()
@@ -265,7 +265,7 @@ class SqlUnitOfWork:
     def _ticket(self, number: str) -> Ticket | None:
         return self.session.scalars(select(Ticket).where(Ticket.number == number)).one_or_none()
 
-    def _record(self, row: Mapping[str, Any]) -> ConversationRecord:
+    def _record(self, row: Mapping[Any, Any]) -> ConversationRecord:
         held_by = row["held_by"]
         holder = self.session.get(User, held_by) if held_by is not None else None
         state = dict(row["state"] or {})
