@@ -10,7 +10,6 @@ which the caller saves with the turn, so a restarted server resumes exactly wher
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -18,10 +17,11 @@ from bot.core import answers, closure, contact, intents, slots
 from bot.core.facts import Facts
 from bot.core.filing import TicketFiler
 from bot.core.intents import Intent
-from bot.core.messages import Action, ArticleLink, Inbound, Reply
-from bot.core.ports import IntakeStore, KnowledgeSearch, Presence
+from bot.core.messages import Action, ArticleLink, Reply
+from bot.core.ports import KnowledgeSearch, Presence
+from bot.core.questions import Questions
 from bot.core.state import ConversationState
-from bot.core.summary import summary_rows
+from bot.core.turn import Turn
 from bot.rendering.templates import Templates
 from bot.triage.calendar import BusinessCalendar
 from bot.triage.priority import Priority
@@ -34,20 +34,6 @@ CHOICE_ACTIONS = {"yes", "no", "same", "unsure", "i_am_admin", *slots.SCOPE_BY_A
 KNOWN_ACTIONS = (
     GLOBAL_ACTIONS | KB_ACTIONS | CONFIRM_ACTIONS | CHOICE_ACTIONS | closure.CLOSURE_ACTIONS | {f"edit_{n}" for n in slots.EDITABLE}
 )
-
-
-@dataclass
-class Turn:
-    """One inbound event and what the engine decided; ``wants_person`` flags a handoff request."""
-
-    conversation_id: str
-    channel: str
-    state: ConversationState
-    inbound: Inbound
-    now: datetime
-    store: IntakeStore
-    replies: list[Reply] = field(default_factory=list)
-    wants_person: bool = False
 
 
 class IntakeEngine:
@@ -76,6 +62,7 @@ class IntakeEngine:
         self._article_url = article_url
         self._max_suggestions = max_suggestions
         self._closure = closure.ClosureFlow(templates)
+        self._questions = Questions(templates, assess)
 
     def greet(self, *, channel: str, now: datetime) -> list[Reply]:
         """The opening message, with the after-hours notice when the desk is closed."""
@@ -185,14 +172,14 @@ class IntakeEngine:
     def _on_description(self, turn: Turn, text: str) -> None:
         state = turn.state
         if not text or (slots.is_vague(text) and not self._extract(text).affected_systems):
-            self._reask(turn, "description")
+            self._questions.reask(turn, "description")
             return
         editing = state.editing == "description"
         state.facts.description = text
         self._absorb(turn, text)
         if editing:
             state.editing = None
-            self._show_summary(turn)
+            self._questions.summary(turn)
             return
         assessment = self._assess(state.facts)
         if assessment.priority is Priority.EMERGENCY:
@@ -238,7 +225,7 @@ class IntakeEngine:
             turn.replies.append(Reply(text=self._templates.render("kb_not_solved", channel=turn.channel)))
             self._ask_next(turn)
         else:
-            self._reask(turn, "kb_feedback")
+            self._questions.reask(turn, "kb_feedback")
 
     def _on_answer(self, turn: Turn, text: str) -> None:
         state = turn.state
@@ -272,11 +259,11 @@ class IntakeEngine:
             self._absorb(turn, text, answering=slot_name)
             filled = filled or slot.is_known(state.facts)
         if not filled:
-            self._reask(turn, slot_name)
+            self._questions.reask(turn, slot_name)
             return
         if state.editing == slot_name:
             state.editing = None
-            self._show_summary(turn)
+            self._questions.summary(turn)
             return
         self._note_emergency_if_needed(turn)
         self._ask_next(turn)
@@ -304,13 +291,13 @@ class IntakeEngine:
             if field_name in slots.EDITABLE:
                 self._ask_edit(turn, field_name)
             else:
-                self._ask_which_field(turn)
+                self._questions.which_field(turn)
         else:
             field_name = intents.field_for_edit(text) if text else None
             if field_name in slots.EDITABLE:
                 self._ask_edit(turn, field_name)
             else:
-                self._reask(turn, "confirm")
+                self._questions.reask(turn, "confirm")
 
     def _choose_edit(self, turn: Turn, text: str) -> None:
         action = turn.inbound.action or ""
@@ -318,7 +305,7 @@ class IntakeEngine:
         if field_name in slots.EDITABLE:
             self._ask_edit(turn, field_name)
         else:
-            self._reask(turn, "edit_field")
+            self._questions.reask(turn, "edit_field")
 
     def _on_closure(self, turn: Turn, text: str) -> None:
         state = turn.state
@@ -345,12 +332,12 @@ class IntakeEngine:
         state = turn.state
         slot = self._next_slot(state)
         if slot is None:
-            self._show_summary(turn)
+            self._questions.summary(turn)
             return
         state.stage, state.expects = "intake", slot.name
         if slot.name not in state.asked:
             state.asked.append(slot.name)
-        self._ask(turn, slot)
+        self._questions.ask(turn, slot)
 
     def _next_slot(self, state: ConversationState) -> slots.Slot | None:
         facts = state.facts
@@ -363,53 +350,12 @@ class IntakeEngine:
                 return slot
         return None
 
-    def _ask(self, turn: Turn, slot: slots.Slot, *, reask: bool = False) -> None:
-        context: dict[str, Any] = {"reask": reask, "facts": turn.state.facts}
-        if slot.name == "contact_email":
-            context["prefilled_email"] = turn.state.prefilled_email
-        text = self._templates.render(f"ask_{slot.name}", channel=turn.channel, **context)
-        choices = list(slot.choices) if (slot.show_choices_first_time or reask) else []
-        if slot.name == "contact_email" and turn.state.prefilled_email:
-            choices = [Action("yes", "Yes, use it"), Action("no", "Use another address")]
-        turn.replies.append(Reply(text=text, expects=slot.name, actions=choices))
-
     def _ask_current(self, turn: Turn) -> None:
         expects = turn.state.expects
         if expects in slots.SLOTS_BY_NAME:
-            self._ask(turn, slots.SLOTS_BY_NAME[expects])
+            self._questions.ask(turn, slots.SLOTS_BY_NAME[expects])
         elif expects in {"description", "kb_feedback", "confirm", "edit_field"}:
-            self._reask(turn, expects, gentle=True)
-
-    def _reask(self, turn: Turn, what: str, *, gentle: bool = False) -> None:
-        state = turn.state
-        state.reasks[what] = state.reasks.get(what, 0) + 1
-        if what in slots.SLOTS_BY_NAME:
-            self._ask(turn, slots.SLOTS_BY_NAME[what], reask=True)
-            return
-        text = self._templates.render(f"reask_{what}", channel=turn.channel, gentle=gentle)
-        actions: list[Action] = []
-        if what == "kb_feedback":
-            actions = slots.kb_actions()
-        elif what == "confirm":
-            actions = slots.confirm_actions()
-        elif what == "edit_field":
-            actions = slots.edit_actions()
-        turn.replies.append(Reply(text=text, expects=what, actions=actions))
-
-    def _show_summary(self, turn: Turn) -> None:
-        state = turn.state
-        state.stage, state.expects = "confirm", "confirm"
-        assessment = self._assess(state.facts)
-        text = self._templates.render(
-            "summary", channel=turn.channel, facts=state.facts, rows=summary_rows(state.facts, unsure=state.unsure),
-            assessment=assessment
-        )
-        turn.replies.append(Reply(text=text, expects="confirm", actions=slots.confirm_actions()))
-
-    def _ask_which_field(self, turn: Turn) -> None:
-        turn.state.stage, turn.state.expects = "confirm", "edit_field"
-        text = self._templates.render("edit_which", channel=turn.channel)
-        turn.replies.append(Reply(text=text, expects="edit_field", actions=slots.edit_actions()))
+            self._questions.reask(turn, expects, gentle=True)
 
     def _ask_edit(self, turn: Turn, field_name: str) -> None:
         state = turn.state
@@ -422,7 +368,7 @@ class IntakeEngine:
             turn.replies.append(Reply(text=self._templates.render("ask_description", channel=turn.channel), expects="description"))
             return
         state.stage, state.expects = "intake", field_name
-        self._ask(turn, slots.SLOTS_BY_NAME[field_name])
+        self._questions.ask(turn, slots.SLOTS_BY_NAME[field_name])
 
     # -- filing -----------------------------------------------------------------------------
 

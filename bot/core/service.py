@@ -18,11 +18,12 @@ from datetime import datetime
 
 from bot.core import phi
 from bot.core.bus import MessageBus
+from bot.core.engine import KNOWN_ACTIONS, IntakeEngine
 from bot.core.facts import Facts
-from bot.core.engine import KNOWN_ACTIONS, IntakeEngine, Turn
 from bot.core.messages import Inbound, Reply
 from bot.core.ports import ConversationRecord, StoredMessage, UnitOfWork
 from bot.core.state import ConversationState
+from bot.core.turn import Turn
 from bot.errors import AuthError, ClientInputError, ConflictError, NotFoundError
 from bot.rendering.templates import Templates
 
