@@ -11,7 +11,7 @@ explains, and how clearly it beats the runner-up.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,6 +52,7 @@ class Ranked:
     coverage: float  # share of the query's informative weight this article matches
     phrase: float  # best share of a title/alias/symptom phrase found in the query
     evidence: float  # matched informative weight in units of the rarest possible word
+    fit: float  # best mutual fit of one phrase and the query (see _phrase_alignment)
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class QueryTerms:
 
     weights: dict[str, float]
     total: float
+    outside: float = 0.0  # share of ``total`` carried by out-of-scope words
 
 
 class SearchIndex:
@@ -101,13 +103,20 @@ class SearchIndex:
         n = len(field_terms)
         average = {name: (sum(v) / len(v) if v and sum(v) else 1.0) for name, v in lengths.items()}
         postings: defaultdict[str, dict[int, float]] = defaultdict(dict)
+        body_b = FIELD_B.get("body", DEFAULT_B)
         for doc, per_field in enumerate(field_terms):
-            pseudo: defaultdict[str, float] = defaultdict(float)
+            # The body holds most words: Counter counts them in C and one comprehension weighs
+            # them; the short fields are then added word by word.
+            weight = FIELD_WEIGHTS["body"] / (1.0 - body_b + body_b * lengths["body"][doc] / average["body"])
+            pseudo = {term: weight * count for term, count in Counter(per_field["body"]).items()}
+            get = pseudo.get
             for name, terms in per_field.items():
+                if name == "body" or not terms:
+                    continue
                 b = FIELD_B.get(name, DEFAULT_B)
                 weight = FIELD_WEIGHTS[name] / (1.0 - b + b * lengths[name][doc] / average[name])
                 for term in terms:
-                    pseudo[term] += weight
+                    pseudo[term] = get(term, 0.0) + weight
             for term, tf in pseudo.items():
                 postings[term][doc] = tf / (K1 + tf)
         self.idf: dict[str, float] = {t: math.log(1.0 + (n - len(d) + 0.5) / (len(d) + 0.5)) for t, d in postings.items()}
@@ -120,7 +129,8 @@ class SearchIndex:
         for term, weight in self.vocabulary.analyze(text, corrector=self.corrector, expand=True):
             weights[term] = max(weight, weights.get(term, 0.0))
         total = sum(w * self._query_idf(t) for t, w in weights.items())
-        return QueryTerms(weights=weights, total=total)
+        outside = sum(w * self._query_idf(t) for t, w in weights.items() if t.startswith(OUT_OF_SCOPE_PREFIX))
+        return QueryTerms(weights=weights, total=total, outside=outside / total if total > 0 else 0.0)
 
     def _query_idf(self, term: str) -> float:
         if term.startswith(OUT_OF_SCOPE_PREFIX):
@@ -155,7 +165,7 @@ class SearchIndex:
         leaders = sorted(scores, key=scores.__getitem__, reverse=True)[: max(CANDIDATES, limit)]
         ranked = []
         for doc in leaders:
-            phrase = self._phrase_alignment(doc, query)
+            phrase, fit = self._phrase_alignment(doc, query)
             score = (scores[doc] / query.total + PHRASE_WEIGHT * phrase) / (1.0 + PHRASE_WEIGHT)
             matched = self._matched_weight(doc, query)
             ranked.append(
@@ -165,6 +175,7 @@ class SearchIndex:
                     coverage=matched / query.total,
                     phrase=phrase,
                     evidence=matched / self.max_idf,
+                    fit=fit,
                 )
             )
         ranked.sort(key=lambda r: r.score, reverse=True)
@@ -176,10 +187,16 @@ class SearchIndex:
             w * self.idf[t] for t, w in query.weights.items() if doc in self._postings.get(t, _NO_POSTINGS)
         )
 
-    def _phrase_alignment(self, doc: int, query: QueryTerms) -> float:
+    def _phrase_alignment(self, doc: int, query: QueryTerms) -> tuple[float, float]:
         """Best share of one of the article's phrases found in the query: half by idf weight,
-        half by word count, so one rare word next to a common one is not a full match."""
-        best = 0.0
+        half by word count, so one rare word next to a common one is not a full match.
+
+        Also the best *fit*: the harmonic mean of that share and the share of the query's
+        informative weight the phrase accounts for. One word of a title inside a long message
+        about something else ("Teams keeps crashing on my laptop") has a good share but a
+        poor fit; a message that says what a symptom says has both."""
+        best = best_fit = 0.0
+        total = query.total
         for phrase in self._phrases[doc]:
             whole = sum(self.idf.get(t, 0.0) for t in phrase)
             hits = [t for t in phrase if t in query.weights]
@@ -190,7 +207,10 @@ class SearchIndex:
             if len(phrase) == 1:
                 share *= 0.6  # a one-word phrase is weak evidence on its own
             best = max(best, share)
-        return best
+            explained = sum(self.idf.get(t, 0.0) * query.weights[t] for t in hits) / total
+            if share + explained > 0.0:
+                best_fit = max(best_fit, 2.0 * share * min(1.0, explained) / (share + min(1.0, explained)))
+        return best, best_fit
 
 
 def _split(terms: list[str], count: int) -> list[list[str]]:

@@ -81,9 +81,10 @@ class KnowledgeBase:
     def search_all(self, query: str, *, limit: int = 10, audience: str | None = None) -> list[SearchResult]:
         """Ranked results whatever their confidence (evaluation, diagnostics)."""
         index = self._snapshot.index
-        ranked = index.rank(index.analyze_query(query), limit=max(limit * 3, limit + 5))
+        terms = index.analyze_query(query)
+        ranked = index.rank(terms, limit=max(limit * 3, limit + 5))
         results = []
-        for r, conf in zip(ranked, confidences(ranked)):
+        for r, conf in zip(ranked, confidences(ranked, outside=terms.outside)):
             article = index.articles[r.doc]
             if audience is None or article.audience == audience:
                 results.append(SearchResult(article.slug, article.title, round(r.score, 4), round(conf, 4)))

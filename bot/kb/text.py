@@ -121,6 +121,8 @@ def _stem(word: str) -> str:
         return word
     if word.endswith(("ss", "us", "is")):
         return word
+    if word[-1] == "s" and not _VOWELS & set(word[:-1]):
+        return word[:-1]  # an acronym's plural: "pdfs", "cts", "aets"
     for suffix, replacement in _SUFFIXES:
         if word.endswith(suffix):
             base = word[: -len(suffix)]

@@ -56,7 +56,13 @@ class Vocabulary:
         # Index-time stop test as one set lookup: stop words plus single letters.
         self._index_stop = stopwords | frozenset("abcdefghijklmnopqrstuvwxyz")
         self._syn_multi = {t for t, entries in self._syn_index.items() if any(len(p) > 1 for p, _ in entries)}
+        # The first two words of every multi-word form: a common word that merely starts some
+        # phrase ("image" in "image exchange") then costs one set lookup, not a phrase match.
+        self._syn_pairs = {(p[0], p[1]) for p in self._syn_index_phrases() if len(p) > 1}
         self._lay_index: dict[str, list[tuple[Phrase, tuple[str, ...]]]] = _first_token_index(self.lay)
+
+    def _syn_index_phrases(self) -> list[Phrase]:
+        return [phrase for entries in self._syn_index.values() for phrase, _ in entries]
 
     def surface_words(self) -> frozenset[str]:
         """Every plain word the vocabulary knows, so typo correction can aim at them."""
@@ -109,7 +115,13 @@ class Vocabulary:
             return plain(0, len(stemmed))
         out: list[str] = []
         done = 0
-        for i in [i for i, t in enumerate(stemmed) if t in multi]:
+        pairs, last = self._syn_pairs, len(stemmed) - 1
+        starts = [
+            i
+            for i, t in enumerate(stemmed)
+            if t in multi and i < last and (stop[i + 1] or (t, stemmed[i + 1]) in pairs)
+        ]
+        for i in starts:
             if i < done:
                 continue
             match = _longest_match(stemmed, stop, i, self._syn_index)
