@@ -18,23 +18,30 @@ from bot.adapters.console.wiring import build_console, install_console
 from bot.adapters.portal.api import portal_router
 from bot.adapters.portal.pages import pages_router, static_files
 from bot.adapters.portal.stream import stream_router
+from bot.adapters.slack.app import build_slack
 from bot.app import Services
 from bot.errors import AuthError, ClientInputError
+from bot.settings import slack_secrets
 
 log = logging.getLogger("deskbot.web")
 
 
 def create_app(services: Services) -> FastAPI:
     """Build the ASGI app around already-built services."""
+    slack = build_slack(slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(_reload_kb_forever(services)), asyncio.create_task(_run_timers_forever(services))]
+        if slack is not None:
+            slack.start()
         try:
             yield
         finally:
             for task in tasks:
                 task.cancel()
+            if slack is not None:
+                await run_in_threadpool(slack.stop)
 
     app = FastAPI(
         title="deskbot",
@@ -49,6 +56,9 @@ def create_app(services: Services) -> FastAPI:
     app.mount("/static", static_files(), name="static")
     app.state.console = build_console(services)
     install_console(app, app.state.console, services)
+    app.state.slack = slack
+    if slack is not None and not slack.config.socket_mode:
+        app.router.routes.append(slack.route)
 
     @app.get("/healthz", include_in_schema=False)
     async def healthz() -> dict[str, str]:

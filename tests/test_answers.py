@@ -53,7 +53,11 @@ def test_unclear_is_none(answer: str) -> None:
         ("patient_care", "it can wait till tomorrow", False),
         ("workaround", "we can use the old viewer", True),
         ("workaround", "no but we can use the web viewer for now", True),
-        ("workaround", "using the modality console in the meantime", True),
+        # Issue 4: looking at images on the scanner's own console is not a workaround.
+        ("workaround", "using the modality console in the meantime", False),
+        ("workaround", "we're reading off the modality console", False),
+        ("workaround", "typing the demographics in by hand", True),
+        ("workaround", "we're saving to the local disk", True),
         ("workaround", "nothing works", False),
         ("workaround", "none", False),
         ("workaround", "no workaround, we're dead in the water", False),

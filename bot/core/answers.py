@@ -57,6 +57,10 @@ _NO_PHRASE = re.compile(
 )
 _NOT_A_NO = re.compile(r"^no\s*[- ]?(?:one|body|problem|worries|prob|idea|clue)\b|^none\s+of\b|^nothing\s+\w")
 
+_CONSOLE = (
+    r"\b(?:on|off|at|from|using|use|via|through)\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:consoles?|scanners?|modalit(?:y|ies))\b"
+    r"|\bconsoles?\b"
+)
 _SLOT_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "patient_care": (
         re.compile(
@@ -75,12 +79,16 @@ _SLOT_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"\bno\s+(?:work\s*-?\s*around|other\s+way|alternative|way\s+around|backup)|\bnothing\s+(?:works|we\s+can)"
             r"|\bcan'?t\s+do\s+anything|\bdead\s+in\s+the\s+water|\bno\s+way\s+to\b|\bnone\b|\bstuck\b"
+            # Looking at images on the scanner's own console is how people cope, not a workaround (issue 4).
+            r"|" + _CONSOLE + r"|\b(?:just\s+|only\s+)?(?:waiting|holding)\b"
         ),
         re.compile(
             r"\b(?:we|i|they)\s*(?:can|could|are|'re)\s+(?:still\s+)?(?:use|using|view|read|send|push|print|burn|work|look|go)"
-            r"|\b(?:using|use)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:backup|other|another|old|second|different|web|local|modality"
-            r"|scanner|console|manual|cd|film|thick\s+client|zero\s+footprint)|\bcan\s+still\b|\bmanually\b|\bby\s+hand\b"
+            r"|\b(?:using|use|used)\s+(?:the\s+|a\s+|an\s+|our\s+)?(?:backup|other|another|old|second|different|web|local"
+            r"|manual|cd|film|thick\s+client|zero\s+footprint|one\s+(?:in|at|on|next|down))|\bcan\s+still\b|\bmanually\b|\bby\s+hand\b"
             r"|\bin\s+the\s+meantime\b|\bfor\s+now\b|\btemporar|\bother\s+workstations?\s+(?:works?|are\s+fine|is\s+fine)"
+            r"|\binstead\b|^(?:yes\s+)?(?:(?:we|they|i|he|she)\s*(?:are|'re|am|'m|is|'s)\s+)?(?:saving|storing|sending|routing"
+            r"|pushing|typing|entering|keying|burning|printing|faxing|reading|using|calling|walking|driving|doing|switching|moving)\b"
         ),
     ),
     "outage_check": (
@@ -174,7 +182,8 @@ _ME_AND = re.compile(r"\b(?:me|myself|i)\s*(?:and|&|\+|plus)\s+(?!that\b)")
 _BARE_NUMBER = re.compile(r"^(?:about|around|approx(?:imately)?|roughly|maybe|like|~|over|more\s+than|at\s+least)?\s*(?P<n>\d{1,5})\s*\+?$")
 _SITE_WIDE = re.compile(
     r"\b(?:every(?:one|body|\s+user|\s+single\s+user)|evry(?:one|body)|everyon|eveyone|all\s+(?:users|of\s+us|staff|the\s+users)"
-    r"|whole\s+(?:site|hospital|facility|organi[sz]ation|enterprise|system|company|building|place|campus|network)|entire\s+\w+"
+    r"|whole\s+(?:[\w-]+\s+)?(?:site|hospital|facility|organi[sz]ation|enterprise|system|company|building|place|campus|network|"
+    r"office|clinic|practice|center|centre|location)|entire\s+\w+"
     r"|(?:site|hospital|facility|enterprise|system|organi[sz]ation)\s*-?\s*wide|all\s+(?:our\s+|the\s+|of\s+our\s+)?"
     + _PLACES + r"|(?:every|each)\s+" + _PLACES + r"|both\s+" + _PLACES + r"|(?:across|at)\s+(?:all|multiple|several)\s+" + _PLACES
     + r"|(?:multiple|several|many)\s+" + _PLACES + r"|\ba\s+site\b|\bthe\s+site\b)"
@@ -185,11 +194,12 @@ _UNITS = (
 )
 _EVERYONE_IN_UNIT = re.compile(
     r"\b(?:every(?:one|body)|evry(?:one|body)|all\s+(?:users|staff))\s+(?:in|on|at|from|of)\s+(?:the\s+|our\s+|my\s+|this\s+)?"
-    + _UNITS + r"\b(?!.*\b(?:" + _PLACES[3:-1] + r")\b)"
+    r"(?:[\w-]+\s+){0,2}?" + _UNITS + r"\b(?!.*\b(?:" + _PLACES[3:-1] + r")\b)"
 )
 _GROUP = re.compile(
     r"\b(?:several|multiple|many|some|a\s+few|few|a\s+bunch|a\s+lot|lots|bunch|handful|group|team|department|dept|"
-    r"whole\s+\w+|all\s+(?:the\s+)?(?:radiologists|rads|techs|technologists|docs|doctors|nurses|reading\s+rooms?|workstations|"
+    r"whole\s+\w+|all\s+(?:of\s+)?(?:the\s+|our\s+|my\s+)(?:\w+\s+)?\w+s|every\s+(?:\w+\s+)?(?:radiologist|rad|tech|technologist|doc|doctor|"
+    r"physician|nurse|user|reader|imager|clinician)|all\s+(?:the\s+)?(?:radiologists|rads|techs|technologists|docs|doctors|nurses|reading\s+rooms?|workstations|"
     r"pcs|machines|ct|mri|mr|us|ultrasound|ed|er)|not\s+just\s+me|more\s+than\s+(?:one|me)|others|other\s+\w+|unit|floor|"
     r"ward|shift|night\s+shift|reading\s+room|us\b|we\b|both\s+of\s+us|(?:techs|technologists|radiologists|rads|docs|doctors"
     r"|physicians|nurses|users|people|staff|folks|residents|workstations|pcs|computers|machines))\b|^(?:the\s+|our\s+|my\s+)?"

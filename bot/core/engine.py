@@ -410,9 +410,9 @@ class IntakeEngine:
         phones = contact.find_phones(text)
         if phones and facts.contact_phone is None:
             facts.contact_phone = phones[0]
-            phones = phones[1:]
-        if phones and facts.department_line is None and facts.contact_phone not in phones:
-            facts.department_line = phones[0]
+        others = [phone for phone in phones if phone != facts.contact_phone]
+        if others and facts.department_line is None:
+            facts.department_line = others[0]
         emails = contact.find_emails(text)
         if emails and facts.contact_email is None:
             facts.contact_email = emails[0]

@@ -22,6 +22,7 @@ _ALTERNATIVE = re.compile(
     r"next door|nearby|neighbou?ring|down the hall|across the hall)\b"
 )
 _BACKUP_OF = re.compile(r"\b(?:backups?|copy|replica|export|job) (?:of|for|on) (?:the |our )?(?:pacs )?$")
+_LOST_ONE_OF = re.compile(r"\b(?:lost|losing|lose) (?:one|two|a couple) of (?:the |our |its )?(?:\w+ ){0,2}$")
 _STILL_WORKS = re.compile(r"\b(?:can|could|are able to|is able to) still (?:view|open|see|read|access|load|get|pull)\b|\bstill able to (?:view|open|see|read|access|load|get|pull)\b")
 
 
@@ -45,6 +46,8 @@ def extract_facts(text: str) -> Facts:
         # "It's working again, please find the root cause": a request about the past, not an outage now.
         facts.kind = Kind.REQUEST
         facts.core_function_down = facts.total_loss = facts.essential_task_blocked = None
+        facts.critical_component_failed = None
+        facts.patient_care = None if facts.patient_care else facts.patient_care
     facts.is_pacs_admin, facts.pacs_admin_contacted = pacs_admin(doc)
     facts.tried = tried(doc)
     facts.recent_change = recent_change(doc)
@@ -63,7 +66,10 @@ def _device_bound(hit: Hit) -> bool:
 
 
 def _partial(hit: Hit) -> bool:
-    return bool(p.PARTIAL_DET.search(hit.before))
+    """"Some studies won't load": a determiner narrows the images (not "this morning nobody can…")."""
+    if not p.IMG_FIRST.match(hit.text):
+        return False
+    return bool(p.PARTIAL_DET.search(hit.before)) and not p.TIME_BEFORE.search(hit.before)
 
 
 def _test_system(doc: Doc) -> bool | None:
@@ -166,7 +172,7 @@ def _critical(doc: Doc, facts: Facts) -> bool | None:
         fault_after = pc.COMPONENT_FAULT.search(after)
         if fault_after and not re.search(r"\b(?:no|not|isn't|aren't|never)\s+(?:\w+\s+)?$", after[: fault_after.start()]):
             return True
-        if re.search(r"\b(?:failed|degraded|lost (?:a|one)|dead|bad|crashed|failing)\s+(?:\w+\s+)?$", before):
+        if re.search(r"\b(?:failed|degraded|lost (?:a|one)|dead|bad|crashed|failing)\s+(?:\w+\s+)?$", before) or _LOST_ONE_OF.search(hit.before):
             return True
     return None
 

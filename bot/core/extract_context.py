@@ -14,7 +14,7 @@ from bot.core.textdoc import Doc, Hit, is_hypothetical
 
 _SYSTEM_PATTERNS = tuple((name, re.compile(rx)) for name, rx in SYSTEMS)
 _FINE_AFTER = re.compile(r"^\W*(?:\w+\s+)?(?:is|are|seems|seem)\s+(?:still\s+)?(?:fine|ok|okay|working|unaffected|up)\b")
-_GREETING = re.compile(r"(?:^|\W)(?:hi|hello|hey|thanks|thank you|dear|good (?:morning|afternoon|evening)|morning|greetings)\W*$")
+_GREETING = re.compile(r"^\W*(?:(?:hi|hello|hey|thanks|thank you|dear|good (?:morning|afternoon|evening)|morning|greetings)\W*)+$")
 _QUOTED = re.compile(r"\"([^\"\n]{3,200})\"|(?<![\w])'([^'\n]{3,200})'(?![\w])")
 _ERROR_AFTER = re.compile(
     r"\berror(?: message| msg| code)?\s*[:=]\s*([^\n]{3,200}?)(?=[.!?](?:\s|$)|\n|$)"
@@ -66,7 +66,7 @@ def scope(doc: Doc) -> tuple[Scope | None, int | None, int | None]:
         return not re.search(r"\bone of (?:the |our )?$", hit.before)
 
     site_hits = [h for h in doc.hits(pc.SCOPE_SITE) if not _greeting(h)]
-    site = [h for h in site_hits if not _negated_scope(h)]
+    site = [h for h in site_hits if not _negated_scope(h) and not _personal(h)]
     not_all = [h for h in site_hits if _negated_scope(h)]
     dept = doc.live(pc.SCOPE_DEPT, negatable=False)
     group = [h for h in doc.live(pc.SCOPE_GROUP, negatable=False) if keep(h) and h.match.span() not in narrower]
@@ -93,13 +93,19 @@ def scope(doc: Doc) -> tuple[Scope | None, int | None, int | None]:
     return result, users, sites
 
 
+def _personal(hit: Hit) -> bool:
+    """"On any workstation" said by one person about themselves."""
+    return bool(re.match(r"(?:any|every)\b", hit.text) and re.search(r"\b(?:on|from|at)\s+$", hit.before)
+                and bool(pc.PERSONAL_ANY.search(hit.clause) or pc.SCOPE_ONE.search(hit.clause)))
+
+
 def _negated_scope(hit: Hit) -> bool:
     return bool(re.search(r"\b(?:not|isn't|aren't|wasn't)\s+(?:\w+\s+)?$", hit.before))
 
 
 def _greeting(hit: Hit) -> bool:
-    """"Hi everyone," / "Thanks all" address the reader; they say nothing about who is affected."""
-    return bool(_GREETING.search(hit.before))
+    """"Hi everyone," / "Thanks all" address the reader; "Hi, everyone at X can't…" is about X."""
+    return bool(_GREETING.search(hit.before)) and bool(re.match(r"\s*(?:[,!.:;-]|$)", hit.after))
 
 
 def _sites(doc: Doc) -> int | None:
@@ -120,8 +126,11 @@ def kind(doc: Doc, *, incident: bool, cosmetic: bool) -> Kind | None:
         return Kind.INCIDENT
     if any(h.clause in doc.questions or not is_hypothetical(h) for h in doc.hits(pc.REQUEST)):
         return Kind.REQUEST
-    if any(pc.QUESTION.search(c) for c in doc.clauses) or doc.original.rstrip().endswith("?"):
+    if doc.questions or any(pc.QUESTION.search(c) for c in doc.clauses) or doc.original.rstrip().endswith("?"):
         return Kind.QUESTION
+    if doc.any_live(pc.FUTURE, negatable=False):
+        # Nothing is wrong now and the message is about a date to come: a request, planned work.
+        return Kind.REQUEST
     if cosmetic:
         return Kind.INCIDENT
     return None

@@ -70,6 +70,7 @@ COMMON_WORDS: tuple[str, ...] = (
     "striking", "strokes", "surgical", "waiving", "wasting", "working", "workings", "hanged", "ranging",
     "banging", "changing", "charging", "sanding", "sending", "mending", "lending", "tending", "cleaned",
     "cleaner", "creator", "reader", "header", "heading", "leading", "loading", "severe", "never", "trailing",
+    "pointed", "pointing", "painted", "printer's", "sending", "balancer", "blip",
 )
 
 # Canonical affected-system names, each with the phrases that mention it, in display order.

@@ -31,7 +31,7 @@ CANT = (
     r"(?:can't|couldn't|unable to|not able to|isn't able to|aren't able to|wasn't able to|won't|fail(?:s|ed|ing)? to|"
     r"no way to|(?:haven't|hasn't|have not|has not) been able to|can no longer|no longer able to)"
 )
-IMG = r"(?:images?|stud(?:y|ies)|exams?|scans?|cases?|pictures?|films?|xrays?|series|imaging|anything)"
+IMG = r"(?:images?|stud(?:y|ies)|exams?|scans?|cases?|pictures?|films?|xrays?|series|imaging|anything|priors?|currents?)"
 MOD = (
     r"(?:ct|cat scan|mri|ultrasound|xray|cr|dr|dx|mammography|tomo\w*|nuclear medicine|pet(?: ?ct)?|spect|"
     r"fluoro\w*|c-?arm|cath lab|dexa|echo|angio\w*|scanner|modality|portable|panorex|cone beam|cbct)"
@@ -41,18 +41,24 @@ PARTIAL_DET = re.compile(
     rf"prior|priors|individual|random|occasional|odd|new|recent|several|{MOD})\s+(?:\w+\s+)?$"
 )
 
+IMG_FIRST = re.compile(rf"{IMG}\b")
+TIME_BEFORE = re.compile(r"\b(?:this|that|since|every|each|last|one) (?:morning|afternoon|evening|night|week|weekend|day|time)\s+$")
+
 # -- outage ----------------------------------------------------------------------------------
 SYS_DOWN = any_of(
     r"\b(?P<subj>pacs(?: server| system| application| archive| servers)?|system|server|servers|network|internet|"
     r"archive|vna|data ?center|database|everything|whole pacs|vpn)"
     r"(?:\s+(?:is|are|was|were|has|have|had|been|went|gone|seems|seem|appears|appear|to|be|looks|still|just|"
     r"completely|totally|entirely|fully|hard|currently|now|all|again|keeps|going|for everyone|for everybody|"
-    r"for all users|at the \w+|at \w+))*"
+    r"for all users|at the \w+(?: center| campus| clinic| hospital| site)?|at \w+))*"
     r"\s+(?P<state>down|offline|off-line|unreachable|unavailable|inaccessible|crashed|dead|not responding|"
-    r"unresponsive|not reachable|not available|not accessible|not up|failed|dark)\b",
+    r"unresponsive|not reachable|not available|not accessible|not up|failed|dark|"
+    r"(?:isn't|aren't|is not|are not) (?:reachable|responding|available|accessible|up))\b",
     r"\b(?:total|complete|full|major|system[- ]wide|site[- ]wide|hospital[- ]wide|network|pacs|unplanned|"
     r"unscheduled) (?:pacs )?outage\b",
-    r"\b(?:we are|we have been|been|we went) (?:on|in|into) downtime\b|\bdowntime procedures?\b",
+    r"\b(?:we are|we have been|been|we went) (?:on|in|into) downtime\b",
+    r"\b(?:on|in|into|activated?|initiated?|started|following|using|invoked|implemented) (?:our |the )?downtime (?:procedures?|mode)\b"
+    r"|\bdowntime (?:procedures?|mode) (?:activated|initiated|in effect|in place|started|invoked)\b",
     r"\bpacs (?:crashed|died|went down|is dead|is not up)\b",
 )
 SYS_UP = any_of(
@@ -68,27 +74,35 @@ SUBJECT_EXCLUDE = re.compile(
     r"|\b(?:backups?|copy|replica|replication|export|report|job) (?:of|for|on) (?:the |our )?(?:pacs )?$"
 )
 CUT_OFF = any_of(
+    r"\b(?:has|have|with|got) no (?:access to )?(?:pacs|image access|imaging access)\b",
     r"\b(?:cut off|disconnected|isolated|lost (?:all )?(?:connection|connectivity|access|contact)|no (?:connection|"
     r"connectivity|access)|can't (?:connect|reach|get|talk|access|ping)|unable to (?:connect|reach|access|talk)|"
     r"not able to (?:connect|reach|access))(?: to| from| with)? (?:the )?(?:pacs|archive|main (?:hospital|site|campus)|"
-    r"data ?center|pacs server|server|offsite|cloud pacs|hosted pacs|image archive)\b"
+    r"data ?center|pacs server|(?:image |imaging |application |web |database )?server|offsite|cloud pacs|hosted pacs|image archive)\b"
 )
 TOTAL_VIEW = any_of(
     rf"\b(?:{CANT}|nobody can|none of (?:us|them|the \w+) can)\s+(?:\w+\s+){{0,2}}?(?:open|view|see|load|pull up|"
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b",
-    rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: \w+){{0,4}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
-    rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b",
+    rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: [\w'.]+){{0,8}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
+    rf"bring up|display|access|get|read|launch|retrieve|pull|look at)(?:\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b|\s*$)",
     r"\b(?:no|none of the) (?:images|studies|exams|scans|priors)\b (?:\w+ ){0,2}?(?:loading|load|opening|open|"
     r"displaying|display|showing|coming up|retrieving)\b",
     r"\b(?:images|studies|exams|nothing)\b (?:\w+ ){0,2}?(?:won't|aren't|don't|isn't|not|doesn't|never) (?:\w+ )?"
     r"(?:load|loading|open|opening|display|displaying|show|showing|come up|coming up)\b",
     r"\bnothing (?:is |will |)(?:load|loads|loading|open|opens|opening|display\w*|showing|coming up|works|working)\b",
-    r"\b(?:every|all|each) (?:study|exam|image|studies|exams|images)s? (?:just )?(?:spins?|hangs?|times? out|fails?|errors?)\b",
+    r"\b(?:every|all|each)(?: single)? (?:study|exam|image|studies|exams|images)s? (?:just )?(?:spins?|hangs?|times? out|fails?|errors?|"
+    r"(?:comes?|loads?|opens?|shows?|is|are) (?:up )?(?:blank|empty|black))\b",
     r"\b(?:viewer|pacs)\b (?:\w+ ){0,2}?(?:won't|doesn't|isn't|can't) (?:open|launch|load|start|come up)\b",
 )
 TOTAL_STORE = any_of(
-    r"\bnothing (?:new |else )?(?:is |has |will |can |could |gets? )?(?:be |been |being )?(?:archiv|stor|go|sen|transferr|reach|arriv|cross|get|mak|land)\w*",
+    r"\bnothing (?:new |else )?(?:is |has |will |can |could |gets? )?(?:be |been |being )?(?:archiv|stor|go|sen|transferr|reach|arriv|cross|get|mak|land|com(?:e|es|ing)\b|flow)\w*",
+    r"\bnothing new (?:is |has )?(?:in|on|into|showing (?:up )?in|hit|hitting|appearing in) (?:the )?(?:pacs|archive|vna)\b",
+    r"\b(?:all (?:of )?(?:our |the )?|(?<!some of )(?<!one of )(?<!two of )(?:our|the) )(?:modalities|scanners) (?:\w+ ){0,3}?(?:stopped|aren't|are not|can't|won't|"
+    r"fail\w*(?: to)?) (?:\w+ )?(?:send|push|stor|archiv|transferr?)\w*",
     r"\b(?:studies|images|exams)\b (?:\w+ ){0,2}?(?:aren't|isn't|not|won't|haven't|never) (?:\w+ )?(?:archiv|stor)\w*",
+    r"\b(?:studies|images|exams)\b (?:\w+ ){0,2}?(?:aren't|isn't|not|won't|haven't|never|stopped) (?:\w+ )?"
+    r"(?:cross\w*|com\w*|go\w*|mak\w*|arriv\w*|reach\w*|land\w*|transferr?\w*|flow\w*)(?: it)? (?:over |across |through |in )?"
+    r"(?:to|into|in) (?:the )?(?:pacs|archive|vna)\b",
     r"\b(?:archive|pacs|storage)\b (?:\w+ ){0,2}?(?:isn't|won't|not|stopped) (?:accepting|storing|archiving|taking)\b",
     r"\b(?:storage|archive|disks?|cache|pacs) (?:is |are )?(?:completely |totally )?(?:full|out of (?:disk )?space|at (?:100 ?%|100 percent|capacity))",
     rf"\b(?:from|on) (?:any|all|every|any of the|all of the|all our|all the) (?:\w+ )?(?:modalit\w*|scanners?|{MOD}s?)\b",
@@ -97,12 +111,13 @@ TOTAL_STORE = any_of(
 TOTAL_RETRIEVE = any_of(
     rf"\b{CANT} (?:\w+ ){{0,2}}?(?:retrieve|pull|query|fetch|restore|recall)\s+(?:any|anything|all|studies|images|exams)\b",
     r"\b(?:all|every|any) (?:retrieves?|retrievals?|queries|c-?moves?|query retrieves?) (?:are |is )?(?:fail\w*|timing out|time out|erroring)\b",
-    r"\bretrieval (?:is )?(?:completely |totally )?(?:down|broken|failing|not working)\b",
+    r"\b(?:retrieval|query retrieve|query/retrieve) (?:is |are )?(?:completely |totally )?(?:down|broken|fail\w*|not working)\b",
     r"\bnothing (?:will |can |could )?(?:be )?retriev\w*",
+    r"\b(?:images|studies|exams|priors)\b (?:\w+ )?(?:aren't|are not|not|won't|don't|never) (?:\w+ )?retriev\w*",
     r"\bnothing (?:can |could )?(?:be )?(?:stored|archived) or retrieved\b",
 )
 LOGIN_FAIL = any_of(
-    rf"\b(?:{CANT}|won't let (?:me|us|anyone|them|anybody)|nobody can) (?:\w+ )?(?:log in|login|log on|get in|authenticate)\b",
+    rf"\b(?:{CANT}|won't let (?:me|us|anyone|them|anybody)(?: [\w'.]+){{0,4}}?|nobody can) (?:\w+ )?(?:log in|login|log on|get in|authenticate)\b",
     r"\blocked out\b",
     r"\blog ?in (?:fails|failed|failing|is failing|error|isn't working|not working|broken|won't work)\b",
     r"\b(?:invalid|incorrect) (?:credentials|password|username)\b|\bpassword (?:expired|not working|isn't working)\b",
@@ -126,7 +141,7 @@ FAULT = re.compile(
     r"didn't work|stopped|broken|broke|down|offline|outage|crash\w*|freez\w*|frozen|hang(?:s|ing)?(?! protocols?)|hung|stuck|"
     r"slow\w*|lag\w*|errors?|erroring|fail(?!over)\w*|missing|disappear\w*|not (?:loading|showing|displaying|opening|"
     r"sending|receiving|crossing|arriving|archiving|updating|refreshing|printing|responding|coming|burning|"
-    r"saving|populating|going|getting|flowing)|blank|black screen|wrong|incorrect|corrupt\w*|garbled|distorted|"
+    r"saving|populating|going|getting|flowing)|blank|empty|black screen|wrong|incorrect|corrupt\w*|garbled|distorted|"
     r"rejected|refus\w*|denied|locked out|lost|dropp\w*|disconnect\w*|unreachable|unavailable|inaccessible|"
     r"degraded|keeps? (?:crashing|closing|logging|freezing)|problems?|issues?|trouble|glitch\w*|bugs?|timing out|"
     r"timed out|time ?out|no longer|duplicat\w*|mismatch\w*|never (?:arrived|showed|came|crossed|made it)|"
@@ -142,7 +157,8 @@ COSMETIC = re.compile(
     r"\b(?:fonts?|font size|colou?rs?|icons?|logo|misaligned|alignment|spacing|typo|misspel\w*|spelling|spelled|"
     r"cosmetic|layout|theme|tooltips?|splash screen|text is cut off|truncated|overlapp?\w*|too small|too big|"
     r"too large|too bright|looks (?:weird|odd|off|funny|ugly|strange)|ugly|capitali[sz]\w*|date format|"
-    r"dark mode|greyed out icon|button (?:is|looks) (?:the )?(?:wrong|too|weird|off))\b"
+    r"dark mode|greyed out icon|button (?:is|looks) (?:the )?(?:wrong|too|weird|off)|all caps|upper ?case|lower ?case|title case|"
+    r"blurry icons?|stretched|bold|italics?)\b"
 )
 COSMETIC_FUNCTIONAL = re.compile(rf"\b{CANT}|\b(?:error|crash\w*|down|missing|wrong (?:patient|study|side|laterality))\b")
 
@@ -165,7 +181,8 @@ CARE_POS = any_of(
     r"scans?|ct|mri|images|cases|films|patients?|xrays?) (?:\w+ ){0,3}?(?:waiting|held|delayed|piling|backing|"
     r"backed|stacking|queued|stuck|can't|unread|pending|not)\b",
     rf"\b(?:ed|emergency department|trauma|icu|operating room|cath lab|surgeons?|doctors?|physicians?|clinicians?|"
-    rf"neurolog\w*|intensivists?|hospitalists?)\b (?:\w+ ){{0,3}}?{CANT} (?:\w+ ){{0,2}}?(?:see|view|open|pull up|"
+    rf"neurolog\w*|intensivists?|hospitalists?)\b(?! (?:\w+ )?(?:workstations?|pcs?|computers?|monitors?|printers?|stations?|"
+    rf"bay (?:pc|computer|workstation)|{MOD})\b) (?:\w+ ){{0,3}}?{CANT} (?:\w+ ){{0,2}}?(?:see|view|open|pull up|"
     rf"access|get|look at|load) (?:\w+ ){{0,2}}?(?:images?|studies|scans?|films?|xrays?|ct|mri|results|anything)\b",
 )
 CARE_NEG = any_of(
@@ -187,8 +204,17 @@ WORKAROUND_POS = any_of(
     r"(?:use|read|view|open|work|get|log in|send|see)\b",
     r"\b(?:can|could|are able to) still (?:use|read|view|open|work|get|log|send|see|access|do)\b|\bstill able to\b",
     r"\busing (?:the |a |an )?(?:other|another|different|spare|backup|web|second|old|alternate|alternative) \w+",
-    r"\b(?:other|another|different|spare|backup) (?:workstations?|pcs?|computers?|machines?|rooms?|viewers?) "
-    r"(?:works?|is fine|are fine|is working|are working|is ok|are ok|work fine)\b",
+    r"\b(?:other|another|different|spare|backup) (?:\w+ )?(?:workstations?|stations?|pcs?|computers?|machines?|rooms?|viewers?|scanners?) "
+    r"(?:are |is )?(?:works?|fine|working|ok|okay|work fine)\b",
+    r"\b(?:is|are) (?:fine|ok|okay|working),? so (?:we|they|i)\b",
+    r"\b(?:is |it is |works? |working )(?:fine|ok|okay) (?:when|whenever|once|if) (?:she|he|they|we|i)\b",
+    r"\b(?:manually|by hand)\b|\btyping (?:it|them|those|these|\w+ \w+|\w+) in\b",
+    r"\b(?:using|use|used|went to|moved to|switched to)\b(?: [\w'-]+){1,6}? instead\b|\bused the one (?:in|at|on|next|down)\b",
+    r"\b(?:switched|moved|went|logged (?:in|on)) (?:over )?to (?:the |a |an |another |workstation )?[\w-]+(?: [\w-]+)? and "
+    r"(?:it is|it) (?:fine|ok|okay|works?|working)\b",
+    r"\b(?:reading|working|read|work) (?:on|from|off|with) (?:the |my |a |an )?(?:other|another|right|left|second|remaining|"
+    r"spare|backup|web|old) (?:one|monitor|screen|display|workstation|station|pc|computer)\b",
+    r"\b(?!(?:waiting|holding|diverting|sitting|nothing)\b)\w+ing\b(?: [\w'-]+){0,4}? for now\b",
     r"\bworks? (?:fine |ok |okay |normally )?(?:on|from|in) (?:the |a |an |any )?(?:other|another|different|web|second)\b",
     r"\b(?:switched|moved|went) (?:over )?to (?:the |a |an )?(?:other|another|different|backup|web|spare)\b",
     r"\breading (?:from|on|off) (?:the |a )?(?:web|backup|other|another|spare)\b",

@@ -19,7 +19,8 @@ _NUM = r"\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 PEOPLE = (
     r"(?:users|people|radiologists|doctors|physicians|technologists|staff|clinicians|readers|residents|nurses|"
     r"providers|surgeons|docs|fellows|attendings|members|employees|referring physicians|cardiologists|"
-    r"sonographers|coworkers|colleagues)"
+    r"sonographers|coworkers|colleagues|imagers|breast imagers|mammographers|neuroradiologists|teleradiologists|"
+    r"reading physicians|interpreting physicians)"
 )
 DEPT = (
     r"(?:radiology|imaging(?! cent)|ed|emergency department|emergency room|icu|operating room|cardiology|oncology|orthopedics|"
@@ -33,15 +34,18 @@ SITE_NOUN = (
 
 # -- scope -----------------------------------------------------------------------------------
 SCOPE_SITE = any_of(
+    rf"\b(?:and|&) everyone else\b|\b(?:won't|doesn't|isn't) let(?:ting)? (?:anyone|anybody)\b",
     rf"\b(?:everyone|nobody|all users|any user|for anyone|for anybody|all (?:of )?(?:our|the) {PEOPLE}|"
     rf"none of (?:us|our users|the users))\b(?! else)(?! (?:in|on|at) (?:the |our )?{DEPT}\b)"
     r"(?! (?:told|informed|said|mentioned|warned|knows|knew|notified|called|answered|responded|picks|picked|seems to know))",
-    rf"\b(?:the )?(?:whole|entire) (?:\w+ )?{SITE_NOUN}\b",
+    rf"\b(?:the )?(?:whole|entire) (?:\w+ ){{0,2}}?{SITE_NOUN}\b",
     rf"\b(?:hospital|site|facility|enterprise|organi[sz]ation|system|campus|building|company|clinic)[- ]wide\b",
     rf"\bacross (?:the|all|our|both|all of our) (?:\w+ )?{SITE_NOUN}\b",
     r"\b(?:all|every|any|none of the|none of our) (?!other )(?:\w+ )?(?:workstations?|computers?|pcs?|reading rooms?|viewers)\b",
     r"\ball (?:of )?(?:our |the )?reading rooms\b",
 )
+# "It won't open for me on any computer": one person who tried several machines.
+PERSONAL_ANY = re.compile(r"\b(?:for|to) (?:me|her|him)\b|^(?:\w+ )?(?:i|she|he) (?:can't|couldn't|am unable|is unable)\b")
 SCOPE_DEPT = any_of(
     rf"\b(?:everyone|nobody|anyone|anybody|all users|none of the {PEOPLE}) (?:in|on|at) (?:the |our )?{DEPT}\b",
     rf"\b(?:the )?(?:whole|entire|all of) (?:the )?{DEPT}\b",
@@ -51,14 +55,16 @@ SCOPE_GROUP = any_of(
     rf"\b(?P<n>{_NUM}|dozens of|several|multiple|many|a few|few|some|a number of|a bunch of|a handful of|a lot of|"
     rf"lots of|numerous|various) (?:of )?(?:our |the |my )?(?:\w+ )?{PEOPLE}\b",
     rf"\b(?:our|the) (?:\w+ )?(?:radiologists|technologists|doctors|physicians|residents|nurses|readers|clinicians|users)\b",
-    r"\b(?:several|multiple|many|a few|some|various|all|both|(?:\d+|two|three|four|five)) (?:of )?(?:our |the )?(?:\w+ )?"
-    r"(?:workstations|reading rooms|pcs|computers|modalities|scanners|machines|units|devices|users)\b",
+    r"\b(?:several|multiple|many|a few|some|various|all|both|half|most|(?:\d+|two|three|four|five)) (?:of )?(?:our |the )?(?:\w+ )?"
+    r"(?:workstations|reading rooms|reading stations|stations|pcs|computers|modalities|scanners|machines|units|devices|users)\b",
+    rf"\bnone of (?:our|the) (?:\w+ )?{PEOPLE}\b",
     r"\b(?:not|isn't|aren't|wasn't) (?:just|only) (?:me|one)\b|\bmore than one (?:user|person|workstation)\b",
     rf"^(?:the |our |all )?(?:\w+ )?{PEOPLE}\b(?! (?:is|are) (?:fine|ok|okay|unaffected))",
     r"\b(?:both|all|several|multiple) (?:of (?:our|the) )?(?:\w+ )?reading rooms\b",
 )
 SCOPE_ONE = any_of(
     r"\b(?:just me|only me|only i|only my|it is just me|only (?:affects|happening to|happens to|for) me|single user)\b",
+    r"\b(?:open|load|work|launch|start)s? for me\b(?!,? (?:and|or|&|too|as well|also)\b)",
     rf"\b(?:only )?one (?:user|person|radiologist|doctor|physician|technologist|clinician|reader|resident|nurse|surgeon)\b",
     rf"\ba single (?:user|person|radiologist|doctor|physician|technologist)\b",
     rf"\bone of (?:our|the|my) {PEOPLE}\b",
@@ -68,15 +74,18 @@ SCOPE_ONE = any_of(
     r"\b(?:my|her|his) (?:own )?(?:workstation|computer|pc|laptop|desktop|machine|account|login|profile|password|"
     r"credentials|home workstation|user)\b",
     r"\bdr\.? [a-z]+(?:'s)? (?:can't|is unable|isn't able|keeps|gets|is getting|has|workstation|laptop|account|pc|computer)\b",
-    r"\b(?:everyone|other users|all other users) else\b|\beveryone else (?:is|can|seems|has)\b|\bother users (?:are|can|seem)\b",
+    r"(?<!and )(?<!& )\b(?:everyone|other users|all other users) else\b(?! (?:\w+ ){0,4}?(?:can't|unable|isn't able|won't|is down|are down))"
+    r"|\beveryone else (?:is|can(?!')|seems|has)\b|\bother users (?:are|can(?!')|seem)\b",
 )
 NARROWER = any_of(
-    rf"\b(?:rest of the|everyone else|other|all other|the other) (?:\w+ )?(?:{PEOPLE}|{SITE_NOUN}|{DEPT}|departments|floors|"
+    rf"\b(?:rest of the|everyone else|other|all other|the other) (?!(?:network|internet|systems?|emr|epic|applications?|apps|servers?)\b)(?:\w+ )?(?:{PEOPLE}|{SITE_NOUN}|{DEPT}|departments|floors|"
     r"workstations|users)?\s*(?:is|are|can|seem|seems|look|looks)? (?:still )?(?:fine|ok|okay|working|unaffected|"
     r"not affected|good|normal)\b",
     rf"\b(?:{DEPT}|{SITE_NOUN}|other \w+) (?:is|are|seems?|looks?) (?:still )?(?:fine|ok|okay|working (?:fine|normally|ok)|unaffected|normal)\b",
     r"\b(?:not|isn't|aren't|wasn't) (?:the )?(?:whole|entire|all|every|everyone|everybody|hospital[- ]wide|site[- ]wide)\b",
-    r"\b(?:rest of|everywhere else|elsewhere|everything else|all else)\b(?: \w+){0,4} (?:fine|ok|okay|working|unaffected|normal)\b",
+    r"\b(?:rest of|everywhere else|elsewhere|everything else|all else)\b(?! (?:the |our )?(?:network|internet|systems?|emr|epic|"
+    r"applications?|apps|servers?)\b)(?: \w+){0,4} (?:fine|ok|okay|working|unaffected|normal)\b",
+    rf"\((?:but |although |though )?(?:{DEPT}|{SITE_NOUN}|everyone else|others|the others) (?:still )?can(?!')(?: still)?(?: \w+){{0,3}}\)",
 )
 SITES_COUNT = any_of(
     rf"\b(?P<n>both|{_NUM}|several|multiple|all (?:of )?(?:our )?(?:{_NUM})?) (?:of (?:our|the) )?(?:\w+ )?"
@@ -92,9 +101,9 @@ SITE_ONE = any_of(
 
 # -- confined to one device / interface -------------------------------------------------------
 DEVICE_ONE = any_of(
-    r"\b(?:workstation|pc|computer|station|terminal|machine|laptop|desktop|monitor|screen|display|printer)\s?#?\d+\b",
-    r"\b(?:one|a single|single|this|that|my|her|his|the|a)\s+(?:\w+\s+){0,3}?(?:workstation|pc|computer|laptop|"
-    r"desktop|machine|monitor|printer|cd burner|burner|robot|reading station|terminal|keyboard|mouse|"
+    r"\b(?:workstation|pc|computer|station|terminal|machine|laptop|desktop|monitor|screen|display|printer)\s?#?(?:[a-z]{1,4}-?)?\d+\b",
+    r"\b(?:one|a single|single|this|that|my|her|his|the|a)\s+(?:[\w']+\s+){0,3}?(?:workstation|pc|computer|laptop|"
+    r"desktop|machine|monitor|printer|cd burner|burner|robot|reading station|station|terminal|keyboard|mouse|"
     r"microphone|speechmike)\b(?! (?:and|or) )",
     r"\b(?:one|a single|single|my|her|his|left|right|second|third|this|that)\s+(?:\w+\s+)?(?:screen|display)\b",
     r"\b(?:room|bay|suite|office|station)\s?#?\d+\s+(?:workstation|pc|computer|monitor)\b",
@@ -113,6 +122,9 @@ MODALITY_ONE = any_of(
     rf"\bfrom (?:the )?{MOD}(?: ?#?\d+| scanner| machine| unit)?\b(?: \w+){{0,3}}? (?:aren't|isn't|not|never|won't|"
     r"haven't|didn't|stopped) (?:\w+ )?(?:arriv|com|show|cross|reach|mak|get|land|archiv)\w*",
     rf"\b{MOD} ?#?\d+\b|\b{MOD}'s (?:worklist|modality worklist|queue)\b",
+    rf"\b(?:worklist|modality worklist|queue) (?:on|for|at|of) (?:the|our|that|this|one) {MOD}\b(?!s\b| (?:machines|scanners|units|rooms)\b)",
+    rf"\b(?:the|our|one|a|that|this) {MOD}(?: ?#?\d+| scanner| machine| unit| reader| camera| room(?: \d+)?)?\b"
+    r"(?: [\w']+){0,6}? and it (?:is |keeps )?(?:can't|won't|isn't|not|unable|fail\w*|stopped|keeps|doesn't)",
     rf"\b(?<!all )(?<!any )(?<!every )(?:the |our |one |a )?{MOD}(?: ?\d+)? (?:images|studies|exams|scans) (?:\w+ ){{0,2}}?(?:aren't|isn't|not|never|"
     r"haven't|didn't|stopped) (?:\w+ )?(?:arriv|com|show|cross|reach|mak|get|land|archiv)\w*",
 )
@@ -124,7 +136,7 @@ INTERFACE_ONE = any_of(
 )
 NOT_CONFINED = any_of(
     r"\b(?:all|every|any|each|none of (?:the|our)|multiple|several|many|various|different|most|all of (?:the|our)|"
-    r"both|a few|a couple of|numerous) (?:\w+ ){0,2}?(?:workstations|workstation|pcs|pc|computers|computer|machines|"
+    r"both|a few|a couple of|numerous) (?!other\b)(?:(?!on\b|in\b|at\b|from\b)\w+ ){0,2}?(?:workstations|workstation|pcs|pc|computers|computer|machines|"
     r"monitors|modalities|modality|scanners|scanner|devices|rooms|reading rooms|interfaces|viewers)\b",
     r"\bnot (?:just|only) (?:on )?(?:one|this|my|the)\b|\beverywhere\b|\bon every\b",
     rf"\b{MOD} ?#?\d+(?:,? (?:and|&) (?:the )?{MOD} ?#?\d+)+",
@@ -145,7 +157,8 @@ DESKTOP_CONTEXT = re.compile(r"\b(?:workstation|pc|laptop|computer|desktop|my|mo
 COMPONENT_FAULT = re.compile(
     r"\b(?:failed|failing|failure|fault|down|offline|crashed|died|dead|degraded|rebuilding|out of space|full|"
     r"not responding|unresponsive|stopped|errors?|alarms?|alerts?|red light|amber light|predictive failure|"
-    r"went down|lost|not working|isn't working|corrupt\w*|unavailable)\b"
+    r"went down|lost|not working|isn't working|corrupt\w*|unavailable|"
+    r"(?:isn't|aren't|is not|are not|not) (?:forwarding|routing|sending|accepting|storing|responding|running|starting|processing)|stopped \w+ing)\b"
 )
 REDUNDANCY = any_of(
     r"\b(?:fail(?:ed)? ?over|failover|redundan\w*|still (?:up|running|working|serving|available)|degraded)\b",
@@ -153,6 +166,8 @@ REDUNDANCY = any_of(
     r"(?:took|is|are|has|have|picked|carrying|handling)\b",
     r"\bone of (?:the|our|two|three|four|\w+) (?:\w+ )?(?:nodes|servers|controllers|disks|drives|power supplies|routers)\b",
     r"\b(?:no (?:user|clinical) impact|users (?:don't|haven't|didn't) (?:notice|see)|nobody (?:has )?noticed)\b",
+    r"\b(?:running|limping along|limping|working|operating|up|surviving) (?:on|off|from) (?:the |our )?(?:replica|standby|secondary|"
+    r"backup|mirror|dr (?:site|copy|server)|other node|second node|other server|second server)\b",
 )
 
 # -- test systems -----------------------------------------------------------------------------
@@ -171,17 +186,19 @@ QUESTION = any_of(
     r"you explain)|could (?:you tell|you explain|i|we)|where (?:do|can|is|are)|what (?:is|are|does|do|would|should|"
     r"happens|was)|which|who (?:do|should|can)|when (?:is|will|does|do|should)|does|do (?:you|we|i)|i was wondering|"
     r"wondering|i would like to know|just curious|curious|faq)\b",
+    r"\b(?:just wondering|i was wondering|wondering (?:if|whether)|just curious|any idea (?:why|what|how)|quick q)\b",
     r"\b(?:how do i|how can i|how to|is there a way|is it possible|where can i find|can you explain|documentation "
     r"(?:on|for|about)|user guide|manual for)\b",
 )
 REQUEST = any_of(
     r"\b(?:please|can you|could you|would you|kindly|we need you to|i need you to|we would like|i would like|"
-    r"requesting|request(?:ing)? (?:a|an|to|that)|need (?:a|an|to have)|we need|i need)\b[^.?!]{0,40}?\b(?:add|"
-    r"create|set ?up|configure|change|update|modify|remove|delete|disable|enable|install|move|rename|merge|"
+    r"requesting|request(?:ing)? (?:a|an|to|that)|need (?:a|an|to have|to)|we need|i need|needs?|can we|could we|"
+    r"we want to|we'd like to|we would like to|asked (?:if|whether))\b[^.?!]{0,40}?\b(?:add|added|"
+    r"create|set ?up|configure|configured|change|update|modify|remove|delete|disable|enable|install|move|rename|merge|"
     r"unmerge|reset|unlock|grant|give|provide|schedule|extend|increase|decrease|adjust|build|make|export|import|"
-    r"new|access|account|quote|training)\b",
-    r"\b(?:feature request|enhancement|new feature|suggestion|would be (?:nice|great|helpful|good)|wish ?list|"
-    r"nice to have|we'd love|we would love)\b",
+    r"new|access|account|quote|training|send|share|forward|get|decommission|retire|onboard)\b",
+    r"\b(?:feature request|enhancement|new feature|suggestion|would be (?:nice|great|helpful|good|useful|ideal)|wish ?list|"
+    r"nice to have|we'd love|we would love)\b|\b(?:it )?would be \w+ (?:for us )?to have\b",
 )
 FUTURE = re.compile(
     r"\b(?:next (?:week|month|year|monday|tuesday|wednesday|thursday|friday|quarter)|go-?live|going live|upcoming|"
@@ -252,7 +269,11 @@ NO_CHANGE = any_of(
     r"^\W*(?:nothing (?:has )?changed|no changes?)\W*$",
 )
 RESOLVED = re.compile(
-    r"\b(?:everything|it|pacs|all|things|system) (?:is|are|seems?) (?:fine|working|back|ok|okay|up)(?: \w+)? (?:now|again)\b|"
+    r"\b(?:everything|it|pacs|all|things|system) (?:is|are|seems?) (?:fine|working|back|ok|okay|up|fixed|resolved|sorted)(?: (?!for\b)\w+)? (?:now|again)\b|"
+    r"\ball good (?:now|again)\b|\bcame back (?:up )?(?:on its own|by itself)\b|"
+    r"\b(?:everything|it|all|things) (?:has |have )?caught up\b|\bnothing is (?:broken|down|wrong) (?:right )?now\b|"
+    r"\bclos(?:e|ing) the loop\b|\bjust documenting\b|"
+    r"\b(?:it|everything|pacs|things|the \w+)(?: is| has)? been (?:fine|ok|okay|working|good|normal|stable)(?: ever)? since\b|"
     r"\bback (?:up )?(?:and running|to normal)\b|\bresolved (?:itself|on its own)\b|\bno (?:further )?action (?:is )?needed\b|"
     r"\b(?:is|was|has been) (?:now )?resolved\b|\bworking (?:fine )?again\b|\bjust (?:fyi|log it|for your records)\b|"
     r"\broot cause\b|\brca\b"

@@ -17,7 +17,7 @@ _SENTENCE = re.compile(
 )
 _NEG_WINDOW = 4
 # "Is PACS down?" asks; it does not report.
-_YES_NO_QUESTION = re.compile(r"^(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have)\b(?!.*\b(?:why|how come)\b)[^,]*$")
+_YES_NO_QUESTION = re.compile(r"^(?!.*\b(?:why|how come)\b)(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have)\b[^,]*$")
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"\bwork ?station(s?)\b", r"workstation\1"),
     (r"\bwork list\b", "worklist"),
     (r"\blog-?in(?=\s+(?:to|into|on)\b)", "log in"),
+    (r"\blog ?into\b", "log in to"),
     (r"\blogon\b", "login"),
     (r"\bsign(?:ed)? ?(?:in|on)\b", "log in"),
     (r"\bre-?(sen[dt]|push(?:ed)?|boot(?:ed)?|start(?:ed)?|install(?:ed)?)\b", r"re\1"),
@@ -83,7 +84,7 @@ _ABBREVIATIONS = {
     "donw": "down", "dwn": "down", "dwon": "down", "dow": "down", "paks": "pacs", "pasc": "pacs", "pcas": "pacs",
     "teh": "the", "nto": "not", "cnat": "can't", "cna't": "can't", "evry": "every", "evrything": "everything", "anythin": "anything", "pacs's": "pacs",
 }
-_TOKEN = re.compile(r"[a-z][a-z'.]*[a-z]|[a-z]")
+_TOKEN = re.compile(r"\b(?<!-)(?:[a-z][a-z'.]*[a-z]|[a-z])\b(?!-?\d)")
 _COMPILED = tuple((re.compile(p, re.I), r) for p, r in _PHRASES)
 _KNOWN = frozenset(DOMAIN_WORDS) | frozenset(COMMON_WORDS)
 _VOCAB = tuple(sorted(DOMAIN_WORDS))
