@@ -18,6 +18,8 @@ from bot.storage import migrate
 from bot.storage.database import create_db_engine
 from bot.storage.models import Base
 
+pytest_plugins = ["tests.console_client"]
+
 PG_URL = os.environ.get("DESKBOT_TEST_DATABASE_URL", "")
 # Tuesday 17 Nov 2026, 10:00 in Chicago (CST, UTC-6): the desk is open.
 BUSINESS_HOURS = datetime(2026, 11, 17, 16, 0, tzinfo=UTC)

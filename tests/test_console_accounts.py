@@ -15,7 +15,7 @@ from bot.errors import ClientInputError, ConflictError
 from bot.storage.models import AuditEntry, User
 from bot.storage.presence import SqlPresence
 from tests.conftest import FakeClock
-from tests.test_console_api import PASSWORD, Desk, desk  # noqa: F401  (desk is a fixture)
+from tests.console_client import PASSWORD, Desk
 
 
 def test_repeated_failed_sign_ins_lock_the_account_for_a_while(desk: Desk, clock: FakeClock) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 
 from tests.browser import Browser, find_chromium
-from tests.test_console_api import PASSWORD, Desk, desk  # noqa: F401  (desk is a fixture)
+from tests.console_client import PASSWORD, Desk
 
 CHROMIUM = find_chromium()
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium")]

@@ -34,12 +34,12 @@ SITE_NOUN = (
 
 # -- scope -----------------------------------------------------------------------------------
 SCOPE_SITE = any_of(
-    rf"\b(?:and|&) everyone else\b|\b(?:won't|doesn't|isn't) let(?:ting)? (?:anyone|anybody)\b",
+    r"\b(?:and|&) everyone else\b|\b(?:won't|doesn't|isn't) let(?:ting)? (?:anyone|anybody)\b",
     rf"\b(?:everyone|nobody|all users|any user|for anyone|for anybody|all (?:of )?(?:our|the) {PEOPLE}|"
     rf"none of (?:us|our users|the users))\b(?! else)(?! (?:in|on|at) (?:the |our )?{DEPT}\b)"
     r"(?! (?:told|informed|said|mentioned|warned|knows|knew|notified|called|answered|responded|picks|picked|seems to know))",
     rf"\b(?:the )?(?:whole|entire) (?:\w+ ){{0,2}}?{SITE_NOUN}\b",
-    rf"\b(?:hospital|site|facility|enterprise|organi[sz]ation|system|campus|building|company|clinic)[- ]wide\b",
+    r"\b(?:hospital|site|facility|enterprise|organi[sz]ation|system|campus|building|company|clinic)[- ]wide\b",
     rf"\bacross (?:the|all|our|both|all of our) (?:\w+ )?{SITE_NOUN}\b",
     r"\b(?:all|every|any|none of the|none of our) (?!other )(?:\w+ )?(?:workstations?|computers?|pcs?|reading rooms?|viewers)\b",
     r"\ball (?:of )?(?:our |the )?reading rooms\b",
@@ -54,7 +54,7 @@ SCOPE_DEPT = any_of(
 SCOPE_GROUP = any_of(
     rf"\b(?P<n>{_NUM}|dozens of|several|multiple|many|a few|few|some|a number of|a bunch of|a handful of|a lot of|"
     rf"lots of|numerous|various) (?:of )?(?:our |the |my )?(?:\w+ )?{PEOPLE}\b",
-    rf"\b(?:our|the) (?:\w+ )?(?:radiologists|technologists|doctors|physicians|residents|nurses|readers|clinicians|users)\b",
+    r"\b(?:our|the) (?:\w+ )?(?:radiologists|technologists|doctors|physicians|residents|nurses|readers|clinicians|users)\b",
     r"\b(?:several|multiple|many|a few|some|various|all|both|half|most|(?:\d+|two|three|four|five)) (?:of )?(?:our |the )?(?:\w+ )?"
     r"(?:workstations|reading rooms|reading stations|stations|pcs|computers|modalities|scanners|machines|units|devices|users)\b",
     rf"\bnone of (?:our|the) (?:\w+ )?{PEOPLE}\b",
@@ -65,8 +65,8 @@ SCOPE_GROUP = any_of(
 SCOPE_ONE = any_of(
     r"\b(?:just me|only me|only i|only my|it is just me|only (?:affects|happening to|happens to|for) me|single user)\b",
     r"\b(?:open|load|work|launch|start)s? for me\b(?!,? (?:and|or|&|too|as well|also)\b)",
-    rf"\b(?:only )?one (?:user|person|radiologist|doctor|physician|technologist|clinician|reader|resident|nurse|surgeon)\b",
-    rf"\ba single (?:user|person|radiologist|doctor|physician|technologist)\b",
+    r"\b(?:only )?one (?:user|person|radiologist|doctor|physician|technologist|clinician|reader|resident|nurse|surgeon)\b",
+    r"\ba single (?:user|person|radiologist|doctor|physician|technologist)\b",
     rf"\bone of (?:our|the|my) {PEOPLE}\b",
     r"\b(?:our|the|a|an|my) (?:only |on-call |overnight |night |weekend |covering |ed |er |reading |)(?:radiologist|doctor|"
     r"physician|technologist|resident|nurse|surgeon|clinician|reader|user|fellow|attending|cardiologist|sonographer)\b"
@@ -96,7 +96,7 @@ SITES_EITHER = re.compile(
 )
 SITE_ONE = any_of(
     r"\b(?:at|in|for) (?:the |our )?(?:\w+ ){0,2}?(?:hospital|site|clinic|campus|imaging center|center|location|office|facility)\b",
-    rf"\b(?:the )?(?:whole|entire) (?:\w+ )?(?:hospital|site|facility|clinic|campus|imaging center|practice|building)\b",
+    r"\b(?:the )?(?:whole|entire) (?:\w+ )?(?:hospital|site|facility|clinic|campus|imaging center|practice|building)\b",
 )
 
 # -- confined to one device / interface -------------------------------------------------------

@@ -19,11 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.core.bus import MessageBus
 from bot.core.ports import StoredMessage
 from bot.rendering.templates import Templates
+from bot.settings import Settings
 from bot.storage.models import Ticket, TicketEvent, TimerMark
 from bot.storage.unit_of_work import SqlUnitOfWork
 from bot.triage.durations import parse_duration
 from bot.triage.priority import Priority
-from bot.settings import Settings
 
 log = logging.getLogger("deskbot.timers")
 OPEN_STATUSES = ("new", "in_progress")

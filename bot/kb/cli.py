@@ -14,6 +14,7 @@ from bot.kb.lint import lint_directory
 from bot.kb.vocabulary import load_vocabulary
 from bot.settings import load_settings
 
+
 def register(
     subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse._SubParsersAction[argparse.ArgumentParser]:

@@ -12,7 +12,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.core.messages import TicketView
 from bot.core.ports import ConversationRecord, StoredMessage, TicketDraft
-from bot.storage.models import Conversation, Counter, KbQuery, KbSuggestion, Message, ProcessedEvent, Ticket, TicketEvent, User
+from bot.storage.models import (
+    Conversation,
+    Counter,
+    KbQuery,
+    KbSuggestion,
+    Message,
+    ProcessedEvent,
+    Ticket,
+    TicketEvent,
+    User,
+)
 from bot.storage.ticket_ops import set_status
 from bot.storage.tickets import ticket_view
 

@@ -15,8 +15,8 @@ from bot.settings import load_settings
 from bot.storage import migrate
 from bot.storage.database import create_db_engine, session_factory
 from bot.storage.models import Ticket
-from bot.storage.ticket_queries import get_ticket, kb_report, list_tickets, transcript
 from bot.storage.ticket_ops import STATUSES, set_priority, set_status
+from bot.storage.ticket_queries import get_ticket, kb_report, list_tickets, transcript
 from bot.triage.calendar import BusinessCalendar
 from bot.triage.priority import Priority
 from bot.triage.sla import SlaPolicy
