@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.contact import find_emails, find_phones, means_none, means_same, parse_email, parse_phone
+from bot.core.contact import (
+    find_emails,
+    find_phones,
+    means_none,
+    means_same,
+    parse_email,
+    parse_phone,
+)
 
 
 @pytest.mark.parametrize(

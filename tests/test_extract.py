@@ -10,7 +10,6 @@ from bot.core.extract import extract_facts
 from bot.core.facts import Kind, Scope
 from bot.core.textnorm import normalize
 
-
 # -- normalization ------------------------------------------------------------------------
 
 

@@ -3,7 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.kb.articles import Article
-from bot.kb.render import article_discord_markdown, article_html, article_slack_mrkdwn, markdown_to_mrkdwn
+from bot.kb.render import (
+    article_discord_markdown,
+    article_html,
+    article_slack_mrkdwn,
+    markdown_to_mrkdwn,
+)
 
 BODY = """## Check on the modality
 1. Open the **job queue** and look for the study.

@@ -17,7 +17,14 @@ import pytest
 from bot.core.extract import extract_facts
 from bot.core.facts import Facts, Kind, Scope
 from bot.triage.priority import Priority
-from bot.triage.rules import OUTAGE_CHECK, OUTAGE_CHECK_QUESTION, RULES, Assessment, Rule, assess
+from bot.triage.rules import (
+    OUTAGE_CHECK,
+    OUTAGE_CHECK_QUESTION,
+    RULES,
+    Assessment,
+    Rule,
+    assess,
+)
 
 NARRATIVES = [json.loads(line) for line in (Path(__file__).parent / "data" / "triage_narratives.jsonl").read_text().splitlines()]
 MIN_ACCURACY = 0.95

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from bot.core import patterns as p
 from bot.core import patterns_context as pc
 from bot.core.facts import Kind, Scope
 from bot.core.lexicon import SYSTEMS
