@@ -68,6 +68,7 @@ def build_services(settings: Settings, *, clock: Callable[[], datetime] = system
     templates = Templates(settings.get_path("templates", "dir"), timezone=calendar.tz, desk=settings.section("desk"))
     db = create_db_engine(settings.database_url)
     sessions = session_factory(db)
+    read_sessions = read_session_factory(db)
     bus = MessageBus()
     alerts = OnCallAlerts()
     filer = TicketFiler(
@@ -81,7 +82,7 @@ def build_services(settings: Settings, *, clock: Callable[[], datetime] = system
         kb=kb,
         templates=templates,
         calendar=calendar,
-        presence=SqlPresence(read_session_factory(db), calendar),
+        presence=SqlPresence(read_sessions, calendar),
         filer=filer,
         extract=extract_facts,
         assess=assess,
@@ -91,6 +92,7 @@ def build_services(settings: Settings, *, clock: Callable[[], datetime] = system
     prefix = settings.get_str("desk", "ticket_prefix")
     conversations = ConversationService(
         uow=lambda: SqlUnitOfWork(sessions, ticket_prefix=prefix),
+        read_uow=lambda: SqlUnitOfWork(read_sessions, ticket_prefix=prefix),
         engine=engine,
         templates=templates,
         bus=bus,

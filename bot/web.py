@@ -8,6 +8,7 @@ import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -26,12 +27,20 @@ from bot.settings import slack_secrets
 log = logging.getLogger("deskbot.web")
 
 
+def _worker_threads(services: Services) -> int:
+    """Threads for request work. A turn is CPU-bound Python and SQLite admits one writer, so on
+    SQLite one thread does the most turns per second (more threads only add GIL and lock
+    convoys); PostgreSQL overlaps its network round trips across several."""
+    return 1 if services.db.dialect.name == "sqlite" else 8
+
+
 def create_app(services: Services) -> FastAPI:
     """Build the ASGI app around already-built services."""
     slack = build_slack(slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        to_thread.current_default_thread_limiter().total_tokens = _worker_threads(services)
         tasks = [asyncio.create_task(_reload_kb_forever(services)), asyncio.create_task(_run_timers_forever(services))]
         if slack is not None:
             slack.start()
@@ -105,7 +114,8 @@ async def _reload_kb_forever(services: Services) -> None:
     while True:
         await asyncio.sleep(interval)
         try:
-            if await run_in_threadpool(services.kb.reload_if_changed):
+            # Own executor, not the request threads: a reload must never hold up a client's turn.
+            if await asyncio.to_thread(services.kb.reload_if_changed):
                 log.info("knowledge base reloaded")
         except Exception:
             log.exception("knowledge base reload failed; keeping the previous articles")
@@ -117,6 +127,6 @@ async def _run_timers_forever(services: Services) -> None:
     while True:
         await asyncio.sleep(interval)
         try:
-            await run_in_threadpool(services.timers.run_once, services.clock())
+            await asyncio.to_thread(services.timers.run_once, services.clock())
         except Exception:
             log.exception("ticket timers failed; will try again")

@@ -63,6 +63,7 @@ def test_free_text_answers_are_not_asked_again(services: Services) -> None:
     client.press("confirm")
     assert client.ticket()["priority"] == "Emergency"
     assert "816-232-7483" in client.text
+    assert "Updates every hour, around the clock" in client.text
 
 
 def test_invalid_email_is_re_asked_politely(services: Services) -> None:

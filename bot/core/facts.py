@@ -6,7 +6,7 @@ negative answer. Extraction fills what the client volunteers; the engine asks fo
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any
 
@@ -74,7 +74,11 @@ class Facts:
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict (enums as their values)."""
-        return {k: (v.value if isinstance(v, StrEnum) else v) for k, v in asdict(self).items()}
+        data: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            data[f.name] = value.value if isinstance(value, StrEnum) else list(value) if isinstance(value, list) else value
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Facts:

@@ -46,6 +46,7 @@ class ConversationService:
         self,
         *,
         uow: Callable[[], UnitOfWork],
+        read_uow: Callable[[], UnitOfWork],
         engine: IntakeEngine,
         templates: Templates,
         bus: MessageBus,
@@ -53,6 +54,8 @@ class ConversationService:
         max_text_length: int = 4000,
     ) -> None:
         self._uow = uow
+        # Reads (token checks, history, lookups) never take the write lock.
+        self._read_uow = read_uow
         self._engine = engine
         self._templates = templates
         self._bus = bus
@@ -127,11 +130,11 @@ class ConversationService:
 
     def find(self, *, channel: str, channel_ref: str) -> ConversationRecord | None:
         """The conversation living at ``channel_ref`` (a Slack DM or thread), if any."""
-        with self._uow() as uow:
+        with self._read_uow() as uow:
             return uow.find_conversation(channel=channel, channel_ref=channel_ref)
 
     def get(self, conversation_id: str) -> ConversationRecord | None:
-        with self._uow() as uow:
+        with self._read_uow() as uow:
             return uow.get_conversation(conversation_id)
 
     def first_delivery(self, *, source: str, event_id: str) -> bool:
@@ -143,7 +146,7 @@ class ConversationService:
 
     def authorize(self, conversation_id: str, token: str) -> ConversationRecord:
         """The conversation, if ``token`` is its own; otherwise AuthError/NotFoundError."""
-        with self._uow() as uow:
+        with self._read_uow() as uow:
             record = uow.get_conversation(conversation_id)
         if record is None:
             raise NotFoundError("No such conversation.")
@@ -257,7 +260,7 @@ class ConversationService:
 
     def messages(self, conversation_id: str, *, after: int = 0) -> list[StoredMessage]:
         """Messages after ``after`` (a seq), oldest first."""
-        with self._uow() as uow:
+        with self._read_uow() as uow:
             return uow.messages_after(conversation_id, after)
 
     def _run_engine(self, conversation_id: str, inbound: Inbound, now: datetime, replies: list[Reply]) -> list[StoredMessage]:

@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.storage.sqlite_writer import SqliteWriteGate
+
 
 def create_db_engine(url: str) -> Engine:
     """Build the engine; for SQLite create the file's folder and switch on WAL."""
@@ -16,11 +18,15 @@ def create_db_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        # A pool as large as the server's worker threads: an overflow connection is closed on
+        # return, and reopening one (with its PRAGMAs) on every turn costs more than the turn.
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=40, max_overflow=20
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _sqlite_begin_immediate)
+        SqliteWriteGate(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -45,9 +51,3 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
 
-
-def _sqlite_begin_immediate(connection: Any) -> None:
-    # Writers take the write lock at BEGIN so two of them queue instead of failing on lock
-    # upgrade (SQLITE_BUSY_SNAPSHOT in WAL mode); readers start a plain deferred transaction.
-    readonly = connection.get_execution_options().get("deskbot_readonly", False)
-    connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")

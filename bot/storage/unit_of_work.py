@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import CursorResult, Executable, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -33,11 +33,10 @@ MESSAGES = cast(Table, Message.__table__)
 CONVERSATION_COLUMNS = tuple(CONVERSATIONS.c)
 SELECT_CONVERSATION = select(*CONVERSATION_COLUMNS).where(CONVERSATIONS.c.id == bindparam("conversation_id"))
 SELECT_CONVERSATION_FOR_UPDATE = SELECT_CONVERSATION.with_for_update()
-BUMP_SEQ = (
+SET_LAST_SEQ = (
     update(CONVERSATIONS)
     .where(CONVERSATIONS.c.id == bindparam("conversation_id"))
-    .values(last_seq=CONVERSATIONS.c.last_seq + 1, updated_at=bindparam("now"))
-    .returning(CONVERSATIONS.c.last_seq)
+    .values(last_seq=bindparam("last_seq"), updated_at=bindparam("now"))
 )
 INSERT_MESSAGE = insert(MESSAGES)
 SAVE_CONVERSATION = (
@@ -49,6 +48,7 @@ SAVE_CONVERSATION = (
         wants_person=bindparam("wants_person"),
         held_by=bindparam("held_by"),
         channel_ref=bindparam("channel_ref"),
+        last_seq=bindparam("last_seq"),
         updated_at=bindparam("now"),
     )
 )
@@ -61,6 +61,8 @@ class SqlUnitOfWork:
         self._sessions = sessions
         self._ticket_prefix = ticket_prefix
         self.session: Session
+        # Sequence numbers handed out in this transaction and not yet written back.
+        self._unsaved_seq: dict[str, tuple[int, datetime]] = {}
 
     def __enter__(self) -> SqlUnitOfWork:
         self.session = self._sessions()
@@ -71,7 +73,14 @@ class SqlUnitOfWork:
         self.session.close()
 
     def commit(self) -> None:
+        for conversation_id, (seq, now) in self._unsaved_seq.items():
+            self._execute(SET_LAST_SEQ, {"conversation_id": conversation_id, "last_seq": seq, "now": now})
+        self._unsaved_seq.clear()
         self.session.commit()
+
+    def _execute(self, statement: Executable, params: dict[str, Any]) -> CursorResult[Any]:
+        """Run a Core statement on the session's connection, skipping the ORM's execute path."""
+        return self.session.connection().execute(statement, params)
 
     # -- conversations ----------------------------------------------------------------------
 
@@ -104,7 +113,7 @@ class SqlUnitOfWork:
 
     def get_conversation(self, conversation_id: str, *, lock: bool = False) -> ConversationRecord | None:
         query = SELECT_CONVERSATION_FOR_UPDATE if lock else SELECT_CONVERSATION
-        row = self.session.execute(query, {"conversation_id": conversation_id}).one_or_none()
+        row = self._execute(query, {"conversation_id": conversation_id}).one_or_none()
         return self._record(row._mapping) if row else None
 
     def find_conversation(self, *, channel: str, channel_ref: str) -> ConversationRecord | None:
@@ -114,7 +123,8 @@ class SqlUnitOfWork:
         return self._record(row._mapping) if row else None
 
     def save_conversation(self, record: ConversationRecord, *, now: datetime) -> None:
-        self.session.execute(
+        self._unsaved_seq.pop(record.id, None)
+        self._execute(
             SAVE_CONVERSATION,
             {
                 "conversation_id": record.id,
@@ -123,6 +133,7 @@ class SqlUnitOfWork:
                 "wants_person": record.wants_person,
                 "held_by": record.held_by,
                 "channel_ref": record.channel_ref,
+                "last_seq": record.last_seq,
                 "now": now,
             },
         )
@@ -139,9 +150,12 @@ class SqlUnitOfWork:
         author_name: str | None = None,
         internal: bool = False,
     ) -> StoredMessage:
-        seq = self.session.execute(BUMP_SEQ, {"conversation_id": record.id, "now": now}).scalar_one()
+        # The caller holds the conversation row (locked read, one writer at a time), so the next
+        # number is known here; it is written back with the conversation or at commit.
+        seq = record.last_seq + 1
         record.last_seq = seq
-        self.session.execute(
+        self._unsaved_seq[record.id] = (seq, now)
+        self._execute(
             INSERT_MESSAGE,
             {
                 "conversation_id": record.id,

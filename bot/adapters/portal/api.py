@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Header, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
@@ -47,21 +45,21 @@ def portal_router(service: ConversationService) -> APIRouter:
     )
     async def post_message(
         conversation_id: str, request: Request, authorization: str | None = Header(default=None)
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         token = bearer_token(authorization)
         body = await read_json(request, MessageIn)
         inbound = Inbound(text=body.text, action=body.action, article=body.article)
         stored = await run_in_threadpool(service.post, conversation_id, inbound, token=token)
-        return {"messages": [m.to_json() for m in stored]}
+        return JSONResponse({"messages": [m.to_json() for m in stored]})
 
     @router.get("/conversations/{conversation_id}/messages", summary="Messages after a sequence number")
     async def list_messages(
         conversation_id: str,
         after: int = Query(default=0, ge=0),
         authorization: str | None = Header(default=None),
-    ) -> dict[str, Any]:
+    ) -> JSONResponse:
         await run_in_threadpool(service.authorize, conversation_id, bearer_token(authorization))
         stored = await run_in_threadpool(service.messages, conversation_id, after=after)
-        return {"messages": [m.to_json() for m in stored]}
+        return JSONResponse({"messages": [m.to_json() for m in stored]})
 
     return router
