@@ -164,25 +164,28 @@ class ConversationService:
         redaction = phi.redact(inbound.text) if inbound.text else None
         if redaction is not None:
             inbound = Inbound(text=redaction.text, action=inbound.action, article=inbound.article)
-        with self._conversation_lock(conversation_id):
+        # One session, two transactions: the client's message is committed before the engine runs.
+        with self._conversation_lock(conversation_id), self._uow() as uow:
             now = self._clock()
-            with self._uow() as uow:
-                record = self._existing(uow, conversation_id, lock=True)
-                if token is not None:
-                    _check_token(record, token)
-                client_text = inbound.text if inbound.text is not None else _action_label(record, uow, inbound)
-                payload = {"action": inbound.action} if inbound.action else {}
-                client_message = uow.add_message(
-                    record, author="client", text=client_text, expects=None, payload=payload, now=now, author_name=author_name
-                )
-                uow.commit()
+            record = self._existing(uow, conversation_id, lock=True)
+            if token is not None:
+                _check_token(record, token)
+            client_text = inbound.text if inbound.text is not None else _action_label(record, uow, inbound)
+            payload = {"action": inbound.action} if inbound.action else {}
+            client_message = uow.add_message(
+                record, author="client", text=client_text, expects=None, payload=payload, now=now, author_name=author_name
+            )
+            uow.commit()
             self._bus.publish(conversation_id, [client_message])
             if record.held_by is not None:
                 return []
             replies: list[Reply] = []
             if redaction is not None and redaction.found:
                 replies.append(Reply(text=self._templates.render("phi_warning", channel=record.channel, kinds=redaction.kinds)))
-            stored = self._run_engine(conversation_id, inbound, now, replies)
+            record = self._existing(uow, conversation_id, lock=True)
+            turn = self._turn(uow, record, inbound, now, replies)
+            self._engine.respond(turn)
+            stored = self._finish_turn(uow, record, turn, now)
         self._bus.publish(conversation_id, stored)
         return stored
 
@@ -262,13 +265,6 @@ class ConversationService:
         """Messages after ``after`` (a seq), oldest first."""
         with self._read_uow() as uow:
             return uow.messages_after(conversation_id, after)
-
-    def _run_engine(self, conversation_id: str, inbound: Inbound, now: datetime, replies: list[Reply]) -> list[StoredMessage]:
-        with self._uow() as uow:
-            record = self._existing(uow, conversation_id, lock=True)
-            turn = self._turn(uow, record, inbound, now, replies)
-            self._engine.respond(turn)
-            return self._finish_turn(uow, record, turn, now)
 
     def _turn(self, uow: UnitOfWork, record: ConversationRecord, inbound: Inbound, now: datetime, replies: list[Reply]) -> Turn:
         return Turn(
