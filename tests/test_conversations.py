@@ -250,3 +250,16 @@ def test_an_unresolvable_outage_question_files_higher_and_says_an_analyst_confir
     ticket = client.ticket()
     assert ticket["priority"] == "Emergency"
     assert any("confirm" in reason for reason in ticket["reasons"])  # type: ignore[union-attr]
+
+
+def test_pacs_is_down_for_a_few_people_is_checked_before_calling_it_an_outage(services: Services) -> None:
+    client = Client(services)
+    client.say("PACS is down")
+    client.say("a few of us in the reading room")
+    asked = []
+    while client.expects != "confirm":
+        asked.append(client.expects)
+        client.say({**ANSWERS, "outage_check": "no, the other reading rooms are fine"}[str(client.expects)])
+    assert "outage_check" in asked
+    client.press("confirm")
+    assert client.ticket()["priority"] != "Emergency"

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.core import answers, closure, contact, intents, slots
-from bot.core.facts import Facts
+from bot.core.facts import Facts, Scope
 from bot.core.filing import TicketFiler
 from bot.core.intents import Intent
 from bot.core.messages import Action, ArticleLink, Reply
@@ -261,6 +261,8 @@ class IntakeEngine:
         if not filled:
             self._questions.reask(turn, slot_name)
             return
+        if slot_name == "scope":
+            _doubt_outage_beyond_scope(state)
         if state.editing == slot_name:
             state.editing = None
             self._questions.summary(turn)
@@ -451,3 +453,11 @@ class IntakeEngine:
             "next_open": None if is_open else self._calendar.next_open(now),
             "analysts_available": self._presence.analysts_available(now),
         }
+
+
+def _doubt_outage_beyond_scope(state: ConversationState) -> None:
+    """"PACS is down" read from the description assumed a whole site; when the client then says
+    fewer people are affected, the outage is no longer established and the outage check is asked."""
+    facts = state.facts
+    if facts.core_function_down and facts.scope is not Scope.SITE and "outage_check" not in state.asked:
+        facts.core_function_down = None
