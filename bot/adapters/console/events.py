@@ -7,11 +7,10 @@ stream, so a note can never reach a client.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from bot.core.bus import MessageBus
+from bot.core.bus import Listeners, MessageBus
 from bot.core.ports import StoredMessage
 
 Event = dict[str, Any]
@@ -35,25 +34,14 @@ class ConsoleEvents:
     """Fan-out to every open console stream; listeners must be quick and must not raise."""
 
     def __init__(self, bus: MessageBus) -> None:
-        self._listeners: list[EventListener] = []
-        self._lock = threading.Lock()
+        self._listeners: Listeners[EventListener] = Listeners()
         self._unsubscribe_bus = bus.subscribe(self._on_bus)
 
     def subscribe(self, listener: EventListener) -> Callable[[], None]:
-        with self._lock:
-            self._listeners.append(listener)
-
-        def unsubscribe() -> None:
-            with self._lock:
-                if listener in self._listeners:
-                    self._listeners.remove(listener)
-
-        return unsubscribe
+        return self._listeners.add(listener)
 
     def publish(self, event: Event) -> None:
-        with self._lock:
-            listeners = list(self._listeners)
-        for listener in listeners:
+        for listener in self._listeners.snapshot():
             listener(event)
 
     def close(self) -> None:
