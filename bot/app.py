@@ -51,9 +51,6 @@ class Services:
     timers: TicketTimers
     clock: Callable[[], datetime]
 
-    def unit_of_work(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.sessions, ticket_prefix=self.settings.get_str("desk", "ticket_prefix"))
-
     def close(self) -> None:
         self.db.dispose()
 

@@ -32,8 +32,6 @@ class Questions:
         turn.replies.append(Reply(text=text, expects=slot.name, actions=choices))
 
     def reask(self, turn: Turn, what: str, *, gentle: bool = False) -> None:
-        state = turn.state
-        state.reasks[what] = state.reasks.get(what, 0) + 1
         if what in slots.SLOTS_BY_NAME:
             self.ask(turn, slots.SLOTS_BY_NAME[what], reask=True)
             return

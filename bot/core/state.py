@@ -17,7 +17,6 @@ class ConversationState:
     facts: Facts = field(default_factory=Facts)
     asked: list[str] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)  # questions the client could not answer
-    reasks: dict[str, int] = field(default_factory=dict)
     kb_query_id: int | None = None
     kb_slugs: list[str] = field(default_factory=list)
     editing: str | None = None
@@ -31,7 +30,6 @@ class ConversationState:
             "facts": self.facts.to_json(),
             "asked": list(self.asked),
             "unsure": list(self.unsure),
-            "reasks": dict(self.reasks),
             "kb_query_id": self.kb_query_id,
             "kb_slugs": list(self.kb_slugs),
             "editing": self.editing,
@@ -49,7 +47,6 @@ class ConversationState:
             facts=Facts.from_json(data.get("facts") or {}),
             asked=list(data.get("asked") or []),
             unsure=list(data.get("unsure") or []),
-            reasks=dict(data.get("reasks") or {}),
             kb_query_id=data.get("kb_query_id"),
             kb_slugs=list(data.get("kb_slugs") or []),
             editing=data.get("editing"),
