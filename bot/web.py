@@ -19,6 +19,7 @@ from bot.adapters.console.wiring import build_console, install_console
 from bot.adapters.portal.api import portal_router
 from bot.adapters.portal.pages import pages_router, static_files
 from bot.adapters.portal.stream import stream_router
+from bot.adapters.slack.analyst_side import DeskAccess
 from bot.adapters.slack.app import build_slack
 from bot.app import Services
 from bot.errors import AuthError, ClientInputError
@@ -36,7 +37,14 @@ def _worker_threads(services: Services) -> int:
 
 def create_app(services: Services) -> FastAPI:
     """Build the ASGI app around already-built services."""
-    slack = build_slack(slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz)
+    console = build_console(services)
+    desk = DeskAccess(
+        desk=console.desk, accounts=console.accounts, events=console.events, alerts=services.alerts,
+        sessions=services.sessions, clock=services.clock,
+    )
+    slack = build_slack(
+        slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz, desk=desk
+    )
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -63,7 +71,7 @@ def create_app(services: Services) -> FastAPI:
     app.include_router(stream_router(services.conversations, services.bus))
     app.include_router(pages_router(services))
     app.mount("/static", static_files(), name="static")
-    app.state.console = build_console(services)
+    app.state.console = console
     install_console(app, app.state.console, services)
     app.state.slack = slack
     if slack is not None and not slack.config.socket_mode:

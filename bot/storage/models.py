@@ -214,3 +214,19 @@ class AuditEntry(Base):
     ticket_number: Mapped[str | None] = mapped_column(String(20), index=True)
     detail: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class SlackAnalystThread(Base):
+    """A conversation's card in the Slack analyst channel; analysts talk to the client in its thread."""
+
+    __tablename__ = "slack_analyst_threads"
+
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("conversations.id", ondelete="CASCADE"), primary_key=True)
+    channel: Mapped[str] = mapped_column(String(32))
+    ts: Mapped[str] = mapped_column(String(32))
+    # What the card announced last, so a new ticket or a new request for a person is announced once.
+    ticket_number: Mapped[str | None] = mapped_column(String(20))
+    person_requested: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("channel", "ts", name="uq_slack_analyst_threads_message"),)

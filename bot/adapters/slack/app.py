@@ -21,6 +21,8 @@ from slack_bolt import Ack, App, BoltContext
 from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.web import WebClient
 
+from bot.adapters.slack.analyst_relay import AnalystRelay
+from bot.adapters.slack.analyst_side import DeskAccess, build_analyst_side
 from bot.adapters.slack.delivery import SlackPoster
 from bot.adapters.slack.handlers import SlackHandlers
 from bot.adapters.slack.http import slack_route
@@ -51,6 +53,7 @@ class SlackConfig:
     app_token: str | None
     api_url: str
     slash_command: str
+    analyst_channel: str | None = None
 
     @property
     def socket_mode(self) -> bool:
@@ -71,6 +74,7 @@ class SlackConfig:
             app_token=app_token,
             api_url=api_url if api_url.endswith("/") else f"{api_url}/",
             slash_command=settings.get_str("slack", "slash_command") or "/pacs-support",
+            analyst_channel=settings.get_str("slack", "analyst_channel").strip() or None,
         )
 
 
@@ -106,7 +110,16 @@ class BotIdentity:
 class SlackAdapter:
     """Owns the Slack side: start it with the server, stop it on shutdown."""
 
-    def __init__(self, config: SlackConfig, *, service: ConversationService, bus: MessageBus, tz: ZoneInfo, phone: str) -> None:
+    def __init__(
+        self,
+        config: SlackConfig,
+        *,
+        service: ConversationService,
+        bus: MessageBus,
+        tz: ZoneInfo,
+        phone: str,
+        desk: DeskAccess | None = None,
+    ) -> None:
         self.config = config
         client = WebClient(token=config.bot_token, base_url=config.api_url, timeout=10, retry_handlers=[])
         self.poster = SlackPoster(client)
@@ -115,7 +128,17 @@ class SlackAdapter:
         self.outbound = SlackOutbound(service=service, poster=self.poster, directory=directory, lanes=self.lanes, tz=tz)
         self.handlers = SlackHandlers(service=service, poster=self.poster, directory=directory, outbound=self.outbound, phone=phone)
         self.identity = BotIdentity(self.poster, token=config.bot_token)
-        self.bolt = build_bolt_app(config, client=client, identity=self.identity, handlers=self.handlers, lanes=self.lanes)
+        self.analysts = (
+            build_analyst_side(
+                channel=config.analyst_channel, access=desk, service=service, bus=bus, poster=self.poster, lanes=self.lanes, tz=tz
+            )
+            if config.analyst_channel and desk is not None
+            else None
+        )
+        self.bolt = build_bolt_app(
+            config, client=client, identity=self.identity, handlers=self.handlers, lanes=self.lanes,
+            relay=self.analysts.relay if self.analysts else None,
+        )
         self.route = slack_route(self.bolt)
         self._bus = bus
         self._unsubscribe: Callable[[], None] | None = None
@@ -123,10 +146,13 @@ class SlackAdapter:
 
     @property
     def mode(self) -> str:
-        return "Socket Mode" if self._socket else "HTTP at /slack/events"
+        mode = "Socket Mode" if self._socket else "HTTP at /slack/events"
+        return f"{mode}, analyst channel {self.config.analyst_channel}" if self.analysts else mode
 
     def start(self) -> None:
         self._unsubscribe = self._bus.subscribe(self.outbound.on_messages)
+        if self.analysts:
+            self.analysts.start()
         threading.Thread(target=self.identity.warm_up, name="slack-auth-test", daemon=True).start()
         if self._socket:
             self._socket.start()
@@ -136,11 +162,21 @@ class SlackAdapter:
             self._socket.stop()
         if self._unsubscribe:
             self._unsubscribe()
+        if self.analysts:
+            self.analysts.stop()
         self.poster.close()
         self.lanes.close()
 
 
-def build_bolt_app(config: SlackConfig, *, client: WebClient, identity: BotIdentity, handlers: SlackHandlers, lanes: Lanes) -> App:
+def build_bolt_app(
+    config: SlackConfig,
+    *,
+    client: WebClient,
+    identity: BotIdentity,
+    handlers: SlackHandlers,
+    lanes: Lanes,
+    relay: AnalystRelay | None = None,
+) -> App:
     """A sync Bolt app with signature verification on; every listener acks, then queues."""
     bolt = App(
         client=client,
@@ -180,6 +216,8 @@ def build_bolt_app(config: SlackConfig, *, client: WebClient, identity: BotIdent
         work = partial(handlers.form, team=team, user=user, view_id=str(view.get("id") or ""), facts=result.facts)
         lanes.submit(dm_ref(team, user), work)
 
+    if relay is not None:
+        relay.register(bolt)  # first: Bolt runs the first listener that matches
     bolt.event("message")(on_event)
     bolt.event("app_mention")(on_event)
     bolt.action(re.compile(r".+"))(on_button)
@@ -189,13 +227,22 @@ def build_bolt_app(config: SlackConfig, *, client: WebClient, identity: BotIdent
 
 
 def build_slack(
-    secrets: Mapping[str, str], settings: Settings, *, service: ConversationService, bus: MessageBus, tz: ZoneInfo
+    secrets: Mapping[str, str],
+    settings: Settings,
+    *,
+    service: ConversationService,
+    bus: MessageBus,
+    tz: ZoneInfo,
+    desk: DeskAccess | None = None,
 ) -> SlackAdapter | None:
-    """The adapter when Slack's secrets are set, else None; logs one line saying which."""
+    """The adapter when Slack's secrets are set, else None; logs one line saying which.
+
+    With ``desk`` and ``[slack] analyst_channel`` set, analysts work conversations from that channel.
+    """
     config = SlackConfig.from_environment(secrets, settings)
     if config is None:
         log.info("Slack is off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET, or SLACK_APP_TOKEN for Socket Mode)")
         return None
-    adapter = SlackAdapter(config, service=service, bus=bus, tz=tz, phone=settings.get_str("desk", "phone"))
+    adapter = SlackAdapter(config, service=service, bus=bus, tz=tz, phone=settings.get_str("desk", "phone"), desk=desk)
     log.info("Slack is on: %s", adapter.mode)
     return adapter
