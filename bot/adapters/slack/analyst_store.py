@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.core.facts import Facts
 from bot.core.state import ConversationState
 from bot.storage.models import Conversation, SlackAnalystThread, Ticket, TicketEvent, User
+from bot.storage.tickets import ticket_view
 
 CACHE_SIZE = 10_000
 
@@ -148,16 +149,5 @@ def _thread(row: SlackAnalystThread) -> CardThread:
 
 
 def _ticket(ticket: Ticket) -> dict[str, Any]:
-    def iso(value: datetime | None) -> str | None:
-        return value.isoformat() if value else None
-
-    return {
-        "number": ticket.number,
-        "title": ticket.title,
-        "priority": ticket.priority,
-        "assessed_priority": ticket.assessed_priority,
-        "status": ticket.status,
-        "first_response_due": iso(ticket.first_response_due),
-        "next_update_due": iso(ticket.next_update_due),
-        "resolution_due": iso(ticket.resolution_due),
-    }
+    """The ticket as the core shows it, plus its title for the card."""
+    return {**ticket_view(ticket).to_json(), "title": ticket.title}
