@@ -451,7 +451,6 @@ class IntakeEngine:
             "is_open": is_open,
             "closure": None if is_open else self._calendar.closure_name(now.astimezone(self._calendar.tz).date()),
             "next_open": None if is_open else self._calendar.next_open(now),
-            "analysts_available": self._presence.analysts_available(now),
         }
 
 
