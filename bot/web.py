@@ -6,6 +6,7 @@ import asyncio
 import logging
 import secrets
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 from anyio import to_thread
@@ -46,6 +47,8 @@ def create_app(services: Services) -> FastAPI:
         slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz, desk=desk
     )
 
+    turns = ThreadPoolExecutor(max_workers=_worker_threads(services), thread_name_prefix="deskbot-turn")
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         to_thread.current_default_thread_limiter().total_tokens = _worker_threads(services)
@@ -59,6 +62,7 @@ def create_app(services: Services) -> FastAPI:
                 task.cancel()
             if slack is not None:
                 await run_in_threadpool(slack.stop)
+            turns.shutdown(wait=False)
 
     app = FastAPI(
         title="deskbot",
@@ -67,7 +71,7 @@ def create_app(services: Services) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.services = services
-    app.include_router(portal_router(services.conversations))
+    app.include_router(portal_router(services.conversations, turns))
     app.include_router(stream_router(services.conversations, services.bus))
     app.include_router(pages_router(services))
     app.mount("/static", static_files(), name="static")
