@@ -135,6 +135,21 @@ def test_parse_scope(answer: str, expected: ScopeAnswer) -> None:
     assert parse_scope(answer) == expected
 
 
+@pytest.mark.parametrize(
+    "answer",
+    ["just the one MR", "only the CT scanner at the clinic", "just MR1", "just US room 2", "just fluoro room A",
+     "only the room 3 CR reader", "just the one ultrasound in the women's clinic", "just tomo unit 2"],
+)
+def test_an_answer_naming_one_device_confines_the_fault_to_it(answer: str) -> None:
+    """Whoever uses that device is held up, but the fault is confined to it (Medium, not a group outage)."""
+    assert parse_scope(answer) == ScopeAnswer(scope=Scope.GROUP, users=None, sites=None, confined=True)
+
+
+@pytest.mark.parametrize("answer", ["just me", "just my workstation", "just the two of us", "just reading room 2", "just the techs"])
+def test_answers_about_people_are_not_read_as_one_device(answer: str) -> None:
+    assert parse_scope(answer).confined is None  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("answer", ["not sure", "idk", "", "yes", "no", "the viewer", "since this morning"])
 def test_parse_scope_unclear(answer: str) -> None:
     assert parse_scope(answer) is None

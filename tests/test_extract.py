@@ -179,7 +179,7 @@ def test_workaround(text: str, workaround: bool | None) -> None:
         ("the test server is down", None),
         ("Is PACS down?", None),
         ("what happens if PACS goes down?", None),
-        ("one of the archive nodes is down but failover is working", None),
+        ("one of the archive nodes is down but failover is working", False),
     ],
 )
 def test_core_function_down(text: str, down: bool | None) -> None:

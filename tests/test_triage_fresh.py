@@ -86,3 +86,17 @@ def test_nothing_is_filed_below_its_label(outcomes: dict[str, Any]) -> None:
 def test_every_answer_the_bot_asked_for_was_understood(outcomes: dict[str, Any]) -> None:
     confused = [(text, o.not_understood) for text, o in outcomes.items() if o.not_understood]
     assert confused == []
+
+
+THIRD_BATCH = DRIVER.read_rows(ROOT / "tests" / "data" / "triage_narratives_batch3.jsonl")
+
+
+def test_third_batch_files_every_emergency_as_an_emergency(intake: Services) -> None:
+    """A later batch, written in other voices (terse, polite, the outage buried mid-message): the
+    rules were widened on it, so it guards the widening rather than measuring it. Under-triage
+    of an Emergency is the worst error; the rest of the batch is held to an overall figure."""
+    outcomes = [DRIVER.run_intake(intake, row) for row in THIRD_BATCH]
+    missed = [(o.row["text"], o.filed) for o in outcomes if o.row["expected"] == "Emergency" and o.filed != "Emergency"]
+    assert missed == []
+    accuracy = sum(o.filed == o.row["expected"] for o in outcomes) / len(outcomes)
+    assert accuracy >= 0.88

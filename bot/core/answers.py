@@ -15,11 +15,15 @@ from bot.core.facts import Scope
 
 @dataclass(frozen=True)
 class ScopeAnswer:
-    """Who is affected; ``users``/``sites`` only when the client gave or implied a number."""
+    """Who is affected; ``users``/``sites`` only when the client gave or implied a number.
+
+    ``confined`` is set when the answer names one device rather than people ("just the one MR").
+    """
 
     scope: Scope
     users: int | None
     sites: int | None
+    confined: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -213,11 +217,26 @@ _ONE = re.compile(
 )
 
 
+_DEVICE = (
+    r"(?:device|scanner|machine|modality|(?<!reading\s)room|unit|reader|camera|station|workstation|pc|computer|printer|"
+    r"robot|burner|ct|mr|mri|(?<!of\s)us|ultrasound|cr|dr|x-?ray|xray|mammo\w*|tomo\w*|fluoro\w*|c-?arm|portable|dexa|"
+    r"pet|spect|(?:ws|xr|suite|magnet|bay)\s?\d{1,2})"
+)
+_ONE_DEVICE = re.compile(
+    r"^(?:it'?s\s+|it\s+is\s+)?(?:just|only)\s+(?:the\s+|one\s+|our\s+|that\s+|this\s+)?(?:one\s+)?(?:[\w-]+\s+){0,3}?"
+    + _DEVICE
+    + r"\d{0,2}(?:\s+[\w'-]+){0,5}$"
+)
+
+
 def parse_scope(text: str) -> ScopeAnswer | None:
     """Who is affected ("just me", "about 15 users", "everyone at both sites", "all 3 hospitals")."""
     norm = _FILLER.sub("", normalise(text))
     if not norm:
         return None
+    if _ONE_DEVICE.search(norm) and not _ONE.search(norm) and "reading room" not in norm:
+        # Whoever uses that device is held up, and the fault is confined to it.
+        return ScopeAnswer(scope=Scope.GROUP, users=None, sites=None, confined=True)
     sites = _count(_COUNT_PLACES, norm)
     if sites is None and re.search(r"\bboth\s+" + _PLACES, norm):
         sites = 2

@@ -22,8 +22,15 @@ _ALTERNATIVE = re.compile(
     r"next door|nearby|neighbou?ring|down the hall|across the hall)\b"
 )
 _BACKUP_OF = re.compile(r"\b(?:backups?|copy|replica|export|job) (?:of|for|on) (?:the |our )?(?:pacs )?$")
+_OTHER_SITE = re.compile(rf"\b{pc.SITE_NOUN}\b")
+_REST_OF = re.compile(r"\b(?:rest of|everywhere else|elsewhere|everyone else|everything else|all else)\b")
 _LOST_ONE_OF = re.compile(r"\b(?:lost|losing|lose) (?:one|two|a couple) of (?:the |our |its )?(?:\w+ ){0,2}$")
-_STILL_WORKS = re.compile(r"\b(?:can|could|are able to|is able to) still (?:view|open|see|read|access|load|get|pull)\b|\bstill able to (?:view|open|see|read|access|load|get|pull)\b")
+_STILL_WORKS = re.compile(
+    r"\b(?:can|could|are able to|is able to) still (?:view|open|see|read|access|load|get|pull)\b|\bstill able to (?:view|open|see|read|access|load|get|pull)\b"
+    r"|\b(?:current|new|today's|other|recent|local|older)? ?(?:exams?|studies|images?|archiving|storing|viewing|retriev\w+|"
+    r"everything else)\b (?:\w+ ){0,2}?(?:loads?|opens?|displays?|works?|is|are)\s+(?:still\s+)?(?:fine|ok|okay|normally|working)\b"
+    r"|\b(?:studies|images|exams|everything|it|things|traffic)\b (?:is |are )?(?:flowing|working|moving|running|back up|back) again\b"
+)
 
 
 def extract_facts(text: str) -> Facts:
@@ -131,16 +138,22 @@ def _outage(doc: Doc, facts: Facts) -> None:
         if not _device_bound(h) and not _partial(h)
     ]
     site_login = facts.scope is Scope.SITE and doc.any_live(p.LOGIN_FAIL, negatable=False)
-    still_up = doc.any_live(p.SYS_UP, negatable=False) or doc.any_live(pc.NARROWER, negatable=False)
+    # "The main campus is fine" narrows nothing: an outage at the other sites is still an outage
+    # there. "The rest of the hospital is fine" does: only part of that site is affected.
+    narrower = [h for h in doc.live(pc.NARROWER, negatable=False) if not _another_site(h.text)]
+    still_up = doc.any_live(p.SYS_UP, negatable=False) or bool(narrower)
     still_works = doc.any_live(_STILL_WORKS, negatable=False)
     whole_system = bool(system_down or cut_off) and not redundancy
     if whole_system or total or site_login:
         facts.total_loss = True
-    elif still_up or still_works:
+    elif still_up or still_works or (redundancy and not cut_off) or doc.any_live(p.SLOW):
+        # Redundancy carrying the load ("failover worked", "running on node 1") or a slow system:
+        # degraded, not a total loss.
         facts.total_loss = False
     if facts.test_system is True:
         return
-    if still_up or still_works:
+    # A function that still works ("older studies still open") does not undo another's total loss.
+    if still_up or (still_works and not total) or (redundancy and not (total or cut_off or site_login)):
         facts.core_function_down = False
     elif whole_system and facts.scope in (None, Scope.SITE):
         facts.core_function_down = True
@@ -148,6 +161,14 @@ def _outage(doc: Doc, facts: Facts) -> None:
         facts.core_function_down = True
     elif any(h.match.re is p.TOTAL_STORE and "from" in h.text for h in total) and facts.scope in (None, Scope.SITE):
         facts.core_function_down = True
+
+
+def _another_site(text: str) -> bool:
+    """A phrase about a different site being fine, not about the rest of the affected one."""
+    site = _OTHER_SITE.search(text)
+    if site is None:
+        return False
+    return site.group().endswith(("s", "es")) or not _REST_OF.search(text)
 
 
 def _one_of(hit: Hit) -> bool:

@@ -83,7 +83,7 @@ CUT_OFF = any_of(
 TOTAL_VIEW = any_of(
     rf"\b(?:{CANT}|nobody can|none of (?:us|them|the \w+) can)\s+(?:\w+\s+){{0,2}}?(?:open|view|see|load|pull up|"
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b",
-    rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: [\w'.]+){{0,8}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
+    rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: [\w'.,]+){{0,14}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)(?:\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b|\s*$)",
     r"\b(?:no|none of the) (?:images|studies|exams|scans|priors)\b (?:\w+ ){0,2}?(?:loading|load|opening|open|"
     r"displaying|display|showing|coming up|retrieving)\b",
@@ -95,15 +95,15 @@ TOTAL_VIEW = any_of(
     r"\b(?:viewer|pacs)\b (?:\w+ ){0,2}?(?:won't|doesn't|isn't|can't) (?:open|launch|load|start|come up)\b",
 )
 TOTAL_STORE = any_of(
-    r"\bnothing (?:new |else )?(?:is |has |will |can |could |gets? )?(?:be |been |being )?(?:archiv|stor|go|sen|transferr|reach|arriv|cross|get|mak|land|com(?:e|es|ing)\b|flow)\w*",
+    r"\bnothing (?:new |else )?(?:(?:from|on|off) (?:the |all |any |our |all the |any of the )?(?:modalities|scanners|devices|machines) )?(?:is |has |will |can |could |gets? )?(?:be |been |being )?(?:archiv|stor|go|sen|transferr|reach|arriv|cross|get|mak|land|com(?:e|es|ing)\b|flow)\w*",
     r"\bnothing new (?:is |has )?(?:in|on|into|showing (?:up )?in|hit|hitting|appearing in) (?:the )?(?:pacs|archive|vna)\b",
-    r"\b(?:all (?:of )?(?:our |the )?|(?<!some of )(?<!one of )(?<!two of )(?:our|the) )(?:modalities|scanners) (?:\w+ ){0,3}?(?:stopped|aren't|are not|can't|won't|"
+    r"\b(?:all (?:of )?(?:our |the )?|(?<!some of )(?<!one of )(?<!two of )(?:our|the) |every (?=modality|scanner))(?:modalities|scanners|modality|scanner) (?:\w+ ){0,3}?(?:stopped|aren't|are not|isn't|is not|can't|won't|"
     r"fail\w*(?: to)?) (?:\w+ )?(?:send|push|stor|archiv|transferr?)\w*",
     r"\b(?:studies|images|exams)\b (?:\w+ ){0,2}?(?:aren't|isn't|not|won't|haven't|never) (?:\w+ )?(?:archiv|stor)\w*",
     r"\b(?:studies|images|exams)\b (?:\w+ ){0,2}?(?:aren't|isn't|not|won't|haven't|never|stopped) (?:\w+ )?"
     r"(?:cross\w*|com\w*|go\w*|mak\w*|arriv\w*|reach\w*|land\w*|transferr?\w*|flow\w*)(?: it)? (?:over |across |through |in )?"
     r"(?:to|into|in) (?:the )?(?:pacs|archive|vna)\b",
-    r"\b(?:archive|pacs|storage)\b (?:\w+ ){0,2}?(?:isn't|won't|not|stopped) (?:accepting|storing|archiving|taking)\b",
+    r"\b(?:archive|pacs|storage)\b (?:\w+ ){0,4}?(?:isn't|won't|not|stopped) (?:accepting|storing|archiving|taking)\b",
     r"\b(?:storage|archive|disks?|cache|pacs) (?:is |are )?(?:completely |totally )?(?:full|out of (?:disk )?space|at (?:100 ?%|100 percent|capacity))",
     rf"\b(?:from|on) (?:any|all|every|any of the|all of the|all our|all the) (?:\w+ )?(?:modalit\w*|scanners?|{MOD}s?)\b",
     rf"\bnone of the (?:modalities|scanners|{MOD}s?) (?:can|are|is)\b",
@@ -145,7 +145,7 @@ FAULT = re.compile(
     r"rejected|refus\w*|denied|locked out|lost|dropp\w*|disconnect\w*|unreachable|unavailable|inaccessible|"
     r"degraded|keeps? (?:crashing|closing|logging|freezing)|problems?|issues?|trouble|glitch\w*|bugs?|timing out|"
     r"timed out|time ?out|no longer|duplicat\w*|mismatch\w*|never (?:arrived|showed|came|crossed|made it)|"
-    r"spinning|dead|not reachable|not responding|not found|nobody (?:\w+ ){0,4}?can|warnings?|alerts?|alarms?|(?:keeps? |got |were |was )?reset(?:s|ting)? (?:every|each|itself|themselves|after|on|to)|got reset)\b"
+    r"spinning|dead|not reachable|not responding|not found|nobody (?:[\w'.,]+ ){0,14}?can|warnings?|alerts?|alarms?|(?:keeps? |got |were |was )?reset(?:s|ting)? (?:every|each|itself|themselves|after|on|to)|got reset)\b"
 )
 MINOR = re.compile(
     r"\b(?:print\w*|printers?|film printer|cds?|cd burner|burn\w*|discs?|robot|teaching files?|templates?|macros?|"

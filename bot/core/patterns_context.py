@@ -164,7 +164,12 @@ REDUNDANCY = any_of(
     r"\b(?:fail(?:ed)? ?over|failover|redundan\w*|still (?:up|running|working|serving|available)|degraded)\b",
     r"\b(?:secondary|backup|standby|other|second|remaining|surviving|partner) (?:node|server|controller|array|site)s? "
     r"(?:took|is|are|has|have|picked|carrying|handling)\b",
-    r"\bone of (?:the|our|two|three|four|\w+) (?:\w+ )?(?:nodes|servers|controllers|disks|drives|power supplies|routers)\b",
+    r"\bone of (?:the|our|two|three|four|\w+) (?:\w+ ){0,2}?(?:nodes|servers|controllers|disks|drives|power supplies|routers)\b",
+    r"\b(?:node|server|controller|array|site|primary|secondary)(?: \w{1,2})? (?:is |are )?(?:still )?(?:carrying|handling|serving|"
+    r"taking|picking up) (?:the |all |everything|it|the load)",
+    r"\b(?:running|working|operating) on (?:the )?(?:one|other|second|remaining|single|redundant|backup) (?:\w+ )?"
+    r"(?:node|server|controller|array|disk|drive|power supply|router)s?\b|\b(?:controller|node|server) \w{1,2} only\b",
+    r"\bload balancer (?:is )?(?:sending|routing|moving|pointing)\b",
     r"\b(?:no (?:user|clinical) impact|users (?:don't|haven't|didn't) (?:notice|see)|nobody (?:has )?noticed)\b",
     r"\b(?:running|limping along|limping|working|operating|up|surviving) (?:on|off|from) (?:the |our )?(?:replica|standby|secondary|"
     r"backup|mirror|dr (?:site|copy|server)|other node|second node|other server|second server)\b",

@@ -73,6 +73,8 @@ def set_scope(facts: Facts, answer: answers.ScopeAnswer) -> None:
     facts.scope = answer.scope
     facts.users = answer.users if answer.users is not None else facts.users
     facts.sites = answer.sites if answer.sites is not None else facts.sites
+    if answer.confined is not None:
+        facts.confined = answer.confined
 
 
 def _scope(facts: Facts, text: str) -> bool:

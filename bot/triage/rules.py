@@ -67,13 +67,20 @@ def _core_down(f: Facts) -> bool:
 
 
 def _possible_outage(f: Facts) -> bool:
+    """Nothing rules a site-wide outage out yet: a fault for everyone at a site, a complete loss
+    for more than a handful of people, or a failed critical component (a crashed archive or
+    application server can be the outage itself)."""
     if f.core_function_down is not None or not _live(f) or not _not_one_device(f):
         return False
     if f.kind in (Kind.QUESTION, Kind.REQUEST) and not f.total_loss:
         return False
     if f.total_loss is True and f.scope in (None, Scope.SITE, Scope.GROUP) and not _group_counted(f):
         return True
-    return f.scope is Scope.SITE and (f.patient_care is True or f.essential_task_blocked is True)
+    if f.cosmetic is True or f.minor_function is True or f.total_loss is False:
+        return False
+    if f.workaround is True and f.total_loss is None:
+        return False
+    return f.scope is Scope.SITE or f.critical_component_failed is True
 
 
 def _group_counted(f: Facts) -> bool:
