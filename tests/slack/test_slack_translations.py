@@ -14,6 +14,7 @@ from bot.adapters.slack.modal import facts_from_submission
 from bot.adapters.slack.translate import client_message, plain_text, pressed_button
 from bot.app import Services
 from bot.core.ports import StoredMessage
+from bot.triage.rules import assess
 from tests.slack.client import payload
 
 CHICAGO = ZoneInfo("America/Chicago")
@@ -92,6 +93,19 @@ def test_the_modal_submission_becomes_facts_and_missing_fields_become_errors() -
     values["description"]["value"]["value"] = "  "
     values["contact_email"]["value"]["value"] = "lee.marsh at hospital"
     assert set(facts_from_submission(values).errors) == {"description", "contact_email"}
+
+
+@pytest.mark.parametrize(("outage", "priority"), [("no", "High"), ("yes", "Emergency"), ("unsure", "Emergency")])
+def test_the_modal_asks_the_outage_check_so_a_site_wide_fault_is_not_guessed(outage: str, priority: str) -> None:
+    """Everyone at the site is slowed by errors: only the client can say whether it is a complete outage."""
+    values = payload("view_submission_intake")["view"]["state"]["values"]
+    values["description"]["value"]["value"] = "The web viewer throws 'Error 500' on every study for everyone at our clinic."
+    values["scope"]["value"]["selected_option"] = {"value": "scope_site"}
+    values["workaround"]["value"]["selected_option"] = {"value": "no"}
+    values["outage"] = {"value": {"type": "radio_buttons", "selected_option": {"value": outage}}}
+    assessment = assess(facts_from_submission(values).facts)
+    assert assessment.priority.value == priority
+    assert assessment.uncertain is (outage == "unsure")
 
 
 def test_slack_is_on_only_with_its_secrets_and_says_so_in_one_line(caplog: pytest.LogCaptureFixture, services: Services) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from bot.core import contact, slots
 from bot.core.extract import extract_facts
 from bot.core.facts import Facts
+from bot.triage.rules import OUTAGE_CHECK_QUESTION
 
 CALLBACK_ID = "deskbot_intake"
 TITLE = "PACS support request"
@@ -27,6 +28,7 @@ TEXT_FIELDS = {
 }
 CHOICE_FIELDS = {
     "scope": ("Who is affected?", tuple((a.id, a.label) for a in slots.SCOPE_CHOICES)),
+    "outage": (OUTAGE_CHECK_QUESTION, YES_NO_UNSURE),
     "patient_care": ("Is patient care affected right now?", YES_NO_UNSURE),
     "workaround": ("Is there a workaround?", YES_NO_UNSURE),
     "pacs_admin": ("Have you contacted your PACS administrator?", ADMIN_CHOICES),
@@ -94,6 +96,7 @@ def facts_from_submission(values: Mapping[str, Mapping[str, Any]]) -> FormResult
         contact_email=email,
         patient_care=_yes_no(choice["patient_care"]),
         workaround=_yes_no(choice["workaround"]),
+        core_function_down=_yes_no(choice["outage"]),
         pacs_admin_contacted=True if choice["pacs_admin"] == "yes" else False if choice["pacs_admin"] == "no" else None,
         is_pacs_admin=True if choice["pacs_admin"] == "i_am_admin" else None,
     )
