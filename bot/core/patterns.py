@@ -220,9 +220,30 @@ WORKAROUND_POS = any_of(
     r"\breading (?:from|on|off) (?:the |a )?(?:web|backup|other|another|spare)\b",
     r"\bmanually (?:sending|entering|pushing|routing|typing|keying|sent|entered)\b|\bentering (?:\w+ ){0,2}manually\b",
     r"\bwe can get by\b|\bgetting by\b|\bmanag(?:e|ing) for now\b",
+    # Doing the work another, slower way: typing instead of dictating, walking films over, entering by hand.
+    r"\b(?:typing|keying|importing|entering|sending|burning|reading|printing|faxing|dictating) (?:[\w'-]+ ){0,5}?instead\b",
+    r"\b(?:are|is|'re|'s|all|been|now|just) (?:all )?(?:typing|keying) (?:in )?(?:their |his |her |the |all )?(?:reports?|measurements?|results?|"
+    r"patients?|demographics|orders?|it|them)\b",
+    r"\b(?:walking|walk|carrying|carry|driving|running) (?:the |their |all )?(?:[\w'-]+ ){0,3}?(?:over|down|across|up) to\b",
+    r"\b(?:walking|walk|carrying|carry) (?:the |their )?(?:printouts?|films?|cassettes?|discs?|cds?|plates?)\b",
+    r"\bhand[- ]?(?:entering|enter|entered|sending|send|sent|keying|carrying|delivering|typing)\b",
+    r"\bthe other (?:\d+|two|three|four|five|six|ones?)\b(?: [\w'-]+){0,6}? (?:are|is|can|works?|still)(?: \w+)? ?(?:fine|ok|okay|working|work)?\b",
+    r"\b(?:the )?other \w+(?: \w+)? (?:are|is) (?:working|covering|picking up|reading|taking)\b",
+    r"(?<!nobody )(?<!no one )(?<!nothing )\b(?:can|could) (?:still )?(?:burn|print|find|search|import|log back in|reopen|retry|push)\b",
+    r"\b(?:restart\w*|reboot\w*|refresh\w*|retry\w*|reopen\w*) (?:[\w'-]+ ){0,3}?and (?:it|studies|images|things|everything|they) "
+    r"(?:\w+ )?(?:works?|flows?|comes? back|is fine|are fine|carry on)\b",
+    r"\bcan (?:still )?(?:find|get|see|open|view|read|pull) (?:them|it|the \w+|his \w+|her \w+|their \w+) (?:if|by|when|via|through|from)\b",
+    r"\b(?:a |the )?(?:retry|retrying|restart|reboot|refresh|re-?login) (?:usually |normally |always |mostly )?(?:works|fixes it|helps)\b",
+    r"\b(?:carry|carrying|carried) on\b|\blog(?:ging)? back in\b",
+    r"\b(?:my |the |his |her )?(?:desktop|laptop|home pc|home computer|work pc|other pc) (?:is|works|are) (?:fine|ok|okay|working)\b",
+    r"\b(?:doing|reading|working|scanning|running) (?:[\w'-]+ ){0,3}?(?:on|in|at|from) (?:the )?(?:other|another|second|spare) "
+    r"(?:room|one|unit|machine|scanner|station|workstation|site)\b",
+    r"\b(?:storing|saving|keeping|holding) (?:them |it |the \w+ )?locally\b|\b(?:will|we'll|they'll) (?:push|send|resend) (?:them |it )?later\b",
+    r"\b(?:keep |keeps |kept )?having to (?:manually |re-?|hand[- ]?)?(?:arrange|rearrange|enter|type|walk|carry|search|hang|drag|"
+    r"reopen|restart|retry|log ?in|sign ?in)\w*\b",
 )
 CONSOLE = re.compile(
-    r"\b(?:view\w*|read\w*|look\w*|check\w*|see\w*|using)\s+(?:\w+\s+){0,4}?(?:on|at|from|off|in)\s+(?:the\s+)?"
+    r"\b(?:view\w*|read\w*|look\w*|check\w*|see\w*|show\w*|using)\s+(?:\w+\s+){0,4}?(?:on|at|from|off|in)\s+(?:the\s+)?"
     r"(?:\w+\s+)?(?:console|scanner|modality|modalities|acquisition workstation)s?\b|\bconsole\b"
 )
 WORKAROUND_NEG = any_of(
