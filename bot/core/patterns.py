@@ -138,7 +138,7 @@ SLOW = re.compile(
 )
 FAULT = re.compile(
     r"\b(?:can't|couldn't|unable|won't|wouldn't|not working|isn't working|aren't working|doesn't work|don't work|"
-    r"didn't work|stopped|broken|broke|down|offline|outage|crash\w*|freez\w*|frozen|hang(?:s|ing)?(?! protocols?)|hung|stuck|"
+    r"didn't work|stopped|broken(?! (?:down|out) by)|broke(?! (?:down|out) by)|(?<!broken )(?<!broke )down|offline|outage|crash\w*|freez\w*|frozen|hang(?:s|ing)?(?! protocols?)|hung|stuck|"
     r"slow\w*|lag\w*|errors?|erroring|fail(?!over)\w*|missing|disappear\w*|not (?:loading|showing|displaying|opening|"
     r"sending|receiving|crossing|arriving|archiving|updating|refreshing|printing|responding|coming|burning|"
     r"saving|populating|going|getting|flowing)|blank|empty|black screen|wrong|incorrect|corrupt\w*|garbled|distorted|"
@@ -158,6 +158,8 @@ COSMETIC = re.compile(
     r"cosmetic|layout|theme|tooltips?|splash screen|text is cut off|truncated|overlapp?\w*|too small|too big|"
     r"too large|too bright|looks (?:weird|odd|off|funny|ugly|strange)|ugly|capitali[sz]\w*|date format|"
     r"dark mode|greyed out icon|button (?:is|looks) (?:the )?(?:wrong|too|weird|off)|all caps|upper ?case|lower ?case|title case|"
+    r"(?:labels?|text|buttons?|names?|titles?|captions?|headings?) (?:is |are |gets? )?(?:cut off|clipped|truncated|overlapping)|"
+    r"clock (?:in|on) (?:the )?(?:[\w-]+ ){0,2}?(?:status bar|toolbar|tool bar|title bar|header|taskbar|corner)|"
     r"blurry icons?|stretched|bold|italics?)\b"
 )
 COSMETIC_FUNCTIONAL = re.compile(rf"\b{CANT}|\b(?:error|crash\w*|down|missing|wrong (?:patient|study|side|laterality))\b")

@@ -157,7 +157,8 @@ DESKTOP_CONTEXT = re.compile(r"\b(?:workstation|pc|laptop|computer|desktop|my|mo
 COMPONENT_FAULT = re.compile(
     r"\b(?:failed|failing|failure|fault|down|offline|crashed|died|dead|degraded|rebuilding|out of space|full|"
     r"not responding|unresponsive|stopped|errors?|alarms?|alerts?|red light|amber light|predictive failure|"
-    r"went down|lost|not working|isn't working|corrupt\w*|unavailable|"
+    r"went down|lost|not working|isn't working|corrupt\w*|unavailable|crash\w*|blue ?screen\w*|"
+    r"(?:won't|will not|doesn't|does not|can't|isn't|is not) (?:start|boot|come up|come back|restart|power on|turn on)|"
     r"(?:isn't|aren't|is not|are not|not) (?:forwarding|routing|sending|accepting|storing|responding|running|starting|processing)|stopped \w+ing)\b"
 )
 REDUNDANCY = any_of(
@@ -194,11 +195,13 @@ QUESTION = any_of(
     r"\b(?:just wondering|i was wondering|wondering (?:if|whether)|just curious|any idea (?:why|what|how)|quick q)\b",
     r"\b(?:how do i|how can i|how to|is there a way|is it possible|where can i find|can you explain|documentation "
     r"(?:on|for|about)|user guide|manual for)\b",
+    r"\bwho (?:exactly |else )?(?:do|should|would|can) (?:we|i) (?:call|contact|reach|email|page|escalate to)\b",
 )
 REQUEST = any_of(
     r"\b(?:please|can you|could you|would you|kindly|we need you to|i need you to|we would like|i would like|"
     r"requesting|request(?:ing)? (?:a|an|to|that)|need (?:a|an|to have|to)|we need|i need|needs?|can we|could we|"
-    r"we want to|we'd like to|we would like to|asked (?:if|whether))\b[^.?!]{0,40}?\b(?:add|added|"
+    r"we want to|we'd like to|we would like to|asked (?:if|whether))\b[^.?!]{0,60}?\b(?:add|added|changed|updated|modified|removed|"
+    r"adjusted|switched|set to|"
     r"create|set ?up|configure|configured|change|update|modify|remove|delete|disable|enable|install|move|rename|merge|"
     r"unmerge|reset|unlock|grant|give|provide|schedule|extend|increase|decrease|adjust|build|make|export|import|"
     r"new|access|account|quote|training|send|share|forward|get|decommission|retire|onboard)\b",
@@ -275,7 +278,7 @@ NO_CHANGE = any_of(
 )
 RESOLVED = re.compile(
     r"\b(?:everything|it|pacs|all|things|system) (?:is|are|seems?) (?:fine|working|back|ok|okay|up|fixed|resolved|sorted)(?: (?!for\b)\w+)? (?:now|again)\b|"
-    r"\ball good (?:now|again)\b|\bcame back (?:up )?(?:on its own|by itself)\b|"
+    r"\ball good (?:now|again)\b|\ball (?:fine|ok|okay|working|normal|back to normal) (?:now|again)\b|\bcame back (?:up )?(?:on its own|by itself)\b|"
     r"\b(?:everything|it|all|things) (?:has |have )?caught up\b|\bnothing is (?:broken|down|wrong) (?:right )?now\b|"
     r"\bclos(?:e|ing) the loop\b|\bjust documenting\b|"
     r"\b(?:it|everything|pacs|things|the \w+)(?: is| has)? been (?:fine|ok|okay|working|good|normal|stable)(?: ever)? since\b|"
