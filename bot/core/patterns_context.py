@@ -35,7 +35,7 @@ SITE_NOUN = (
 # -- scope -----------------------------------------------------------------------------------
 SCOPE_SITE = any_of(
     r"\b(?:and|&) everyone else\b|\b(?:won't|doesn't|isn't) let(?:ting)? (?:anyone|anybody)\b",
-    rf"\b(?:everyone|nobody|all users|any user|for anyone|for anybody|all (?:of )?(?:our|the) {PEOPLE}|"
+    rf"\b(?:everyone|nobody|all users|any user|every (?:single )?user|for anyone|for anybody|all (?:of )?(?:our|the) {PEOPLE}|"
     rf"none of (?:us|our users|the users))\b(?! else)(?! (?:in|on|at) (?:the |our )?{DEPT}\b)"
     r"(?! (?:told|informed|said|mentioned|warned|knows|knew|notified|called|answered|responded|picks|picked|seems to know))",
     rf"\b(?:the )?(?:whole|entire) (?:\w+ ){{0,2}}?{SITE_NOUN}\b",
@@ -61,6 +61,9 @@ SCOPE_GROUP = any_of(
     r"\b(?:not|isn't|aren't|wasn't) (?:just|only) (?:me|one)\b|\bmore than one (?:user|person|workstation)\b",
     rf"^(?:the |our |all )?(?:\w+ )?{PEOPLE}\b(?! (?:is|are) (?:fine|ok|okay|unaffected))",
     r"\b(?:both|all|several|multiple) (?:of (?:our|the) )?(?:\w+ )?reading rooms\b",
+    r"\b(?:every|each) (?:single )?(?:\w+ )?(?:radiologist|rad|tech|technologist|doctor|physician|nurse|imager|reader|clinician|"
+    r"resident|sonographer|teleradiologist|neuroradiologist)\b",
+    rf"\ball (?:of )?(?:the |our )(?:\w+ )?{PEOPLE}\b",
 )
 SCOPE_ONE = any_of(
     r"\b(?:just me|only me|only i|only my|it is just me|only (?:affects|happening to|happens to|for) me|single user)\b",
