@@ -103,7 +103,7 @@ def _cosmetic(doc: Doc) -> bool | None:
 
 
 def _patient_care(doc: Doc) -> bool | None:
-    if doc.any_live(p.CARE_POS):
+    if doc.any_live(p.CARE_POS) or doc.any_live(p.CARE_POS_PLACES):
         return True
     if doc.any_live(p.CARE_NEG, negatable=False):
         return False

@@ -187,6 +187,13 @@ CARE_POS = any_of(
     rf"bay (?:pc|computer|workstation)|{MOD})\b) (?:\w+ ){{0,3}}?{CANT} (?:\w+ ){{0,2}}?(?:see|view|open|pull up|"
     rf"access|get|look at|load) (?:\w+ ){{0,2}}?(?:images?|studies|scans?|films?|xrays?|ct|mri|results|anything)\b",
 )
+CARE_POS_PLACES = any_of(
+    r"\b(?:ed|er|emergency department|emergency room|trauma bay|icu|operating room|cath lab|stroke team)\b (?:is |are )?(?:\w+ )?"
+    r"(?:backing up|backed up|piling up|slammed|on hold|holding|waiting|asking for|screaming for|calling for|stacking up)\b",
+    r"\b(?:trauma|stroke|code stroke|bleed|gsw|mva|mvc)\b (?:patient )?(?:is )?(?:in|on) (?:the )?(?:bay|table|scanner|way)\b",
+    r"\b(?:head |chest |stat |trauma )?(?:ct|cta|mri|mr|scan|study|exam|xray|film)s? from the (?:ed|er|icu|or|emergency department|"
+    r"trauma bay) (?:is |are )?(?:waiting|pending|sitting|unread)\b",
+)
 CARE_NEG = any_of(
     r"\bno (?:patients?|patient care|clinical|care) (?:\w+ )?(?:affected|impact\w*|waiting|harmed|involved|issues?)\b",
     r"\bno (?:patient|clinical|care) impact\b|\bno (?:impact|effect) on (?:patient\w* |clinical )?care\b",
