@@ -222,3 +222,21 @@ def test_parse_recent_change(answer: str, expected: str | None) -> None:
 )
 def test_parse_tried(answer: str, expected: str | None) -> None:
     assert parse_tried(answer) == expected
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["the others are picking up the slack", "asking attendings to pull up images", "log out and back in",
+     "going ahead without the priors", "Dr Patel moved to station 4", "rebooting every time", "we type manual"],
+)
+def test_workaround_answers_that_describe_what_people_do_are_a_yes(answer: str) -> None:
+    assert parse_yes_no(answer, slot="workaround") is True
+
+
+def test_the_acquisition_system_is_the_scanner_console_not_a_workaround() -> None:
+    assert parse_yes_no("only the acquisition system in the lab", slot="workaround") is False
+
+
+@pytest.mark.parametrize("answer", ["all of harbor imaging", "every modality at westbrook"])
+def test_all_of_a_named_place_is_everyone_at_a_site(answer: str) -> None:
+    assert parse_scope(answer) == ScopeAnswer(scope=Scope.SITE, users=None, sites=1)

@@ -85,14 +85,17 @@ def test_every_answer_the_bot_asked_for_was_understood(outcomes: dict[str, Any])
     assert confused == []
 
 
-THIRD_BATCH = DRIVER.read_rows(ROOT / "tests" / "data" / "triage_narratives_batch3.jsonl")
+LATER_BATCHES = {
+    name: DRIVER.read_rows(ROOT / "tests" / "data" / f"triage_narratives_{name}.jsonl") for name in ("batch3", "batch4")
+}
 
 
-def test_third_batch_files_every_emergency_as_an_emergency(intake: Services) -> None:
-    """A later batch, written in other voices (terse, polite, the outage buried mid-message): the
-    rules were widened on it, so it guards the widening rather than measuring it. Under-triage
-    of an Emergency is the worst error; the rest of the batch is held to an overall figure."""
-    outcomes = [DRIVER.run_intake(intake, row) for row in THIRD_BATCH]
+@pytest.mark.parametrize("batch", sorted(LATER_BATCHES))
+def test_later_batches_file_every_emergency_as_an_emergency(intake: Services, batch: str) -> None:
+    """Later batches, written in other voices (terse, ESL, pasted emails, the outage buried
+    mid-message): the rules were widened on them, so they guard the widening rather than measure
+    it. Under-triage of an Emergency is the worst error; the rest is held to an overall figure."""
+    outcomes = [DRIVER.run_intake(intake, row) for row in LATER_BATCHES[batch]]
     missed = [(o.row["text"], o.filed) for o in outcomes if o.row["expected"] == "Emergency" and o.filed != "Emergency"]
     assert missed == []
     accuracy = sum(o.filed == o.row["expected"] for o in outcomes) / len(outcomes)

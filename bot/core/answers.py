@@ -63,7 +63,7 @@ _NOT_A_NO = re.compile(r"^no\s*[- ]?(?:one|body|problem|worries|prob|idea|clue)\
 
 _CONSOLE = (
     r"\b(?:on|off|at|from|using|use|via|through)\s+(?:the\s+|our\s+|their\s+)?(?:\w+\s+)?(?:consoles?|scanners?|modalit(?:y|ies))\b"
-    r"|\bconsoles?\b"
+    r"|\bconsoles?\b|\bacquisition\s+(?:system|workstation|station|pc|computer)s?\b"
 )
 _SLOT_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "patient_care": (
@@ -93,6 +93,9 @@ _SLOT_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"|\bin\s+the\s+meantime\b|\bfor\s+now\b|\btemporar|\bother\s+workstations?\s+(?:works?|are\s+fine|is\s+fine)"
             r"|\binstead\b|^(?:yes\s+)?(?:(?:we|they|i|he|she)\s*(?:are|'re|am|'m|is|'s)\s+)?(?:saving|storing|sending|routing"
             r"|pushing|typing|entering|keying|burning|printing|faxing|reading|using|calling|walking|driving|doing|switching|moving)\b"
+            r"|\blog(?:ging)?\s+(?:out\s+and\s+)?back\s+in\b|\b(?:reboot|restart|refresh|retry)(?:ing|s)?\b|\bpicking\s+up\b"
+            r"|\b(?:moved|switched|went)\s+(?:over\s+)?to\b|\basking\s+(?:the\s+|an?\s+|our\s+)?\w+\s+to\b|\bgoing\s+ahead\s+without\b"
+            r"|\b(?:we|they|i)\s+(?:can\s+)?(?:see|type|enter|read)\s+(?:the\s+|them|it|manual)"
         ),
     ),
     "outage_check": (
@@ -219,13 +222,20 @@ _ONE = re.compile(
 
 _DEVICE = (
     r"(?:device|scanner|machine|modality|(?<!reading\s)room|unit|reader|camera|station|workstation|pc|computer|printer|"
-    r"robot|burner|ct|mr|mri|(?<!of\s)us|ultrasound|cr|dr|x-?ray|xray|mammo\w*|tomo\w*|fluoro\w*|c-?arm|portable|dexa|"
+    r"robot|burner|operatory|lab|cart|disc|disk|cd|study|exam|magnet|ct|mr|mri|(?<!of\s)us|ultrasound|cr|dr|x-?ray|xray|mammo\w*|tomo\w*|fluoro\w*|c-?arm|portable|dexa|"
     r"pet|spect|(?:ws|xr|suite|magnet|bay)\s?\d{1,2})"
 )
 _ONE_DEVICE = re.compile(
     r"^(?:it'?s\s+|it\s+is\s+)?(?:just|only)\s+(?:the\s+|one\s+|our\s+|that\s+|this\s+)?(?:one\s+)?(?:[\w-]+\s+){0,3}?"
     + _DEVICE
     + r"\d{0,2}(?:\s+[\w'-]+){0,5}$"
+)
+
+
+# "all of Harbor Imaging", "every modality at Westbrook": a named place, not a list of people.
+_ALL_OF_PLACE = re.compile(
+    r"^(?:all|every\s+(?:modality|scanner|machine|device|workstation|user|one|body))\s+(?:of|at|in)\s+"
+    r"(?!us$|them$|(?:the\s+|our\s+)?[\w-]+s$)[\w'-]+(?:\s+[\w'-]+){0,2}$"
 )
 
 
@@ -252,6 +262,8 @@ def parse_scope(text: str) -> ScopeAnswer | None:
         users = int(bare.group("n"))
     if sites is None and re.search(r"\b(?:several|multiple|many|across)\s+" + _PLACES, norm):
         sites = 2
+    if _ALL_OF_PLACE.match(norm) and not re.search(r"\b" + _UNITS + r"\b", norm):
+        return ScopeAnswer(scope=Scope.SITE, users=users, sites=sites if sites is not None else 1)
     if _EVERYONE_IN_UNIT.search(norm) and (sites is None or sites < 2):
         return ScopeAnswer(scope=Scope.GROUP, users=users, sites=sites)
     if sites is not None and sites >= 2 or _SITE_WIDE.search(norm):

@@ -45,7 +45,8 @@ def extract_facts(text: str) -> Facts:
     facts.patient_care = _patient_care(doc)
     facts.workaround = _workaround(doc)
     _outage(doc, facts)
-    facts.confined = False if facts.core_function_down else _confined(doc)
+    # A total loss found outside any one device's clause ("PACS is unreachable for all of us") is not confined.
+    facts.confined = False if facts.core_function_down or facts.total_loss else _confined(doc)
     facts.critical_component_failed = _critical(doc, facts)
     facts.essential_task_blocked, facts.minor_function = _essential(doc, facts)
     facts.kind = kind(doc, incident=_incident(doc, facts), cosmetic=facts.cosmetic is True)
@@ -97,9 +98,14 @@ def _confined(doc: Doc) -> bool | None:
 
 
 def _cosmetic(doc: Doc) -> bool | None:
-    if doc.any_live(p.COSMETIC) and not p.COSMETIC_FUNCTIONAL.search(doc.text):
-        return True
-    return None
+    """Only cosmetic when nothing else in the message is broken ("1) bigger font 3) studies take 30 min")."""
+    looks = doc.live(p.COSMETIC)
+    if not looks or p.COSMETIC_FUNCTIONAL.search(doc.text):
+        return None
+    cosmetic_clauses = {h.clause for h in looks}
+    if any(h.clause not in cosmetic_clauses for h in doc.live(p.FAULT)):
+        return None
+    return True
 
 
 def _patient_care(doc: Doc) -> bool | None:
@@ -133,7 +139,7 @@ def _outage(doc: Doc, facts: Facts) -> None:
     cut_off = [h for h in doc.live(p.CUT_OFF) if not _device_bound(h)]
     total = [
         h
-        for pat in (p.TOTAL_VIEW, p.TOTAL_STORE, p.TOTAL_RETRIEVE)
+        for pat in (p.TOTAL_VIEW, p.TOTAL_STORE, p.TOTAL_SEND, p.TOTAL_RETRIEVE)
         for h in doc.live(pat, negatable=False)
         if not _device_bound(h) and not _partial(h)
     ]
@@ -146,7 +152,7 @@ def _outage(doc: Doc, facts: Facts) -> None:
     whole_system = bool(system_down or cut_off) and not redundancy
     if whole_system or total or site_login:
         facts.total_loss = True
-    elif still_up or still_works or (redundancy and not cut_off) or doc.any_live(p.SLOW):
+    elif still_up or still_works or (redundancy and not cut_off) or doc.any_live(p.SLOW_ONLY):
         # Redundancy carrying the load ("failover worked", "running on node 1") or a slow system:
         # degraded, not a total loss.
         facts.total_loss = False

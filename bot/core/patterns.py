@@ -93,6 +93,8 @@ TOTAL_VIEW = any_of(
     r"\b(?:every|all|each)(?: single)? (?:study|exam|image|studies|exams|images)s? (?:just )?(?:spins?|hangs?|times? out|fails?|errors?|"
     r"(?:comes?|loads?|opens?|shows?|is|are) (?:up )?(?:blank|empty|black))\b",
     r"\b(?:viewer|pacs)\b (?:\w+ ){0,2}?(?:won't|doesn't|isn't|can't) (?:open|launch|load|start|come up)\b",
+    r"\b(?:viewer|pacs)\b (?:is |are )?(?:not|isn't|aren't) (?:opening|loading|launching|starting|working|coming up) (?:at all )?"
+    r"(?:for|on) (?:any ?body|any ?one|everyone|everybody|all|any)\b",
 )
 TOTAL_STORE = any_of(
     r"\bnothing (?:new |else )?(?:(?:from|on|off) (?:the |all |any |our |all the |any of the )?(?:modalities|scanners|devices|machines) )?(?:is |has |will |can |could |gets? )?(?:be |been |being )?(?:archiv|stor|go|sen|transferr|reach|arriv|cross|get|mak|land|com(?:e|es|ing)\b|flow)\w*",
@@ -116,10 +118,16 @@ TOTAL_RETRIEVE = any_of(
     r"\b(?:images|studies|exams|priors)\b (?:\w+ )?(?:aren't|are not|not|won't|don't|never) (?:\w+ )?retriev\w*",
     r"\bnothing (?:can |could )?(?:be )?(?:stored|archived) or retrieved\b",
 )
+TOTAL_SEND = any_of(
+    rf"\b{CANT} (?:\w+ ){{0,2}}?(?:send|store|push|archive|transfer|save) (?:any|anything|a single|a thing|studies|images|exams)\b",
+    rf"\b{CANT} (?:store|save|archive) or (?:view|see|open|retrieve|read) (?:any|anything)\b",
+)
 LOGIN_FAIL = any_of(
     rf"\b(?:{CANT}|won't let (?:me|us|anyone|them|anybody)(?: [\w'.]+){{0,4}}?|nobody can) (?:\w+ )?(?:log in|login|log on|get in|authenticate)\b",
     r"\blocked out\b",
     r"\blog ?in (?:fails|failed|failing|is failing|error|isn't working|not working|broken|won't work)\b",
+    r"\b(?:not authori[sz]ed|unauthori[sz]ed|access (?:is )?denied|permission denied|(?:pw|pwd|password) (?:has |is )?expired|"
+    r"reset link (?:doesn't|does not|won't|isn't|is not|didn't) work\w*)\b",
     r"\b(?:invalid|incorrect) (?:credentials|password|username)\b|\bpassword (?:expired|not working|isn't working)\b",
 )
 # -- impact ----------------------------------------------------------------------------------
@@ -136,6 +144,11 @@ SLOW = re.compile(
     r"(?:\d+|several|a few|two|three|five|ten) (?:minutes|seconds) to (?:load|open)|timing out|time ?outs?|"
     r"delays?|intermittent\w*|keeps? dropping|spinning)\b"
 )
+# Slowness alone: degraded, not down (timeouts are left out, a time-out can be a total loss).
+SLOW_ONLY = re.compile(
+    r"\b(?:slow\w*|sluggish|laggy|lagging|taking forever|takes forever|take forever|forever to|ages to|snail'?s pace|crawl|"
+    r"(?:\d+|several|a few|two|three|five|ten)\+? (?:minutes|seconds|mins|secs) (?:to|per|for|before)|delay(?:s|ed)?)\b"
+)
 FAULT = re.compile(
     r"\b(?:can't|couldn't|unable|won't|wouldn't|not working|isn't working|aren't working|doesn't work|don't work|"
     r"didn't work|stopped|broken(?! (?:down|out) by)|broke(?! (?:down|out) by)|(?<!broken )(?<!broke )down|offline|outage|crash\w*|freez\w*|frozen|hang(?:s|ing)?(?! protocols?)|hung|stuck|"
@@ -145,7 +158,7 @@ FAULT = re.compile(
     r"rejected|refus\w*|denied|locked out|lost|dropp\w*|disconnect\w*|unreachable|unavailable|inaccessible|"
     r"degraded|keeps? (?:crashing|closing|logging|freezing)|problems?|issues?|trouble|glitch\w*|bugs?|timing out|"
     r"timed out|time ?out|no longer|duplicat\w*|mismatch\w*|never (?:arrived|showed|came|crossed|made it)|"
-    r"spinning|dead|not reachable|not responding|not found|nobody (?:[\w'.,]+ ){0,14}?can|warnings?|alerts?|alarms?|(?:keeps? |got |were |was )?reset(?:s|ting)? (?:every|each|itself|themselves|after|on|to)|got reset)\b"
+    r"spinning|dead|not reachable|not responding|not found|(?:nobody|none of) (?:[\w'.,]+ ){0,14}?can|(?:haven't|hasn't|have not|has not|not) been able to|warnings?|alerts?|alarms?|(?:keeps? |got |were |was )?reset(?:s|ting)? (?:every|each|itself|themselves|after|on|to)|got reset)\b"
 )
 MINOR = re.compile(
     r"\b(?:print\w*|printers?|film printer|cds?|cd burner|burn\w*|discs?|robot|teaching files?|templates?|macros?|"

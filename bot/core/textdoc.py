@@ -13,7 +13,7 @@ from bot.core.patterns import HYPOTHETICAL, NEG_WORDS
 from bot.core.textnorm import normalize
 
 _SENTENCE = re.compile(
-    r"(?<!\bdr)(?<!\bst)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bvs)(?<!\bno)[.!?;\n]+(?:\s|$)|\s+-\s+|\b(?:but|however|although|though|except|whereas|otherwise|apart from that)\b"
+    r"(?<!\bdr)(?<!\bst)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bvs)(?<!\bno)[.!?;\n]+(?:\s|$)|\s+-\s+|\s(?=\d{1,2}[.)]\s)|\b(?:but|however|although|though|except|whereas|otherwise|apart from that)\b"
 )
 _NEG_WINDOW = 4
 # "Is PACS down?" asks; it does not report.
