@@ -105,7 +105,7 @@ _SLOT_RULES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             r"|\bothers?\s+(?:users?\s+|workstations?\s+)?(?:are\s+|is\s+)?(?:fine|ok|working)|\bslow\b"
         ),
         re.compile(
-            r"\b(?:nobody|no\s*-?\s*one|none\s+of\s+us|no\s+users?)\b|\bnothing\s+(?:works|loads|opens|is\s+working|comes\s+up)"
+            r"\b(?:nobody|no\s*-?\s*one|none\s+of\s+us|no\s+users?|not\s+(?:one|a\s+single)\s+\w+\s+can)\b|\bnothing\s+(?:works|loads|opens|is\s+working|comes\s+up)"
             r"|\b(?:completely|totally|entirely|fully|all)\s+(?:down|out|dead|unavailable)\b|\b(?:total|complete|full)\s+outage"
             r"|\beveryone\b.*\b(?:down|can'?t|cannot|unable)|\bdown\s+for\s+(?:everyone|everybody|all)"
         ),
@@ -136,6 +136,11 @@ def parse_yes_no(text: str, *, slot: str | None = None) -> bool | None:
     if rules is None or (generic is not None and len(norm.split()) <= 2):
         return generic
     negative, positive = rules
+    if name == "outage_check" and generic is not None:
+        # "Yes, not one PC can open images": the leading yes/no answers the question and the rest
+        # describes it. A yes or no that the rest contradicts ("yes, but only some") is unclear.
+        contradicted = positive.search(norm) if generic is False else negative.search(norm) and not positive.search(norm)
+        return None if contradicted else generic
     order = ((positive, True), (negative, False)) if name == "outage_check" else ((negative, False), (positive, True))
     for pattern, value in order:
         if pattern.search(norm):
@@ -189,7 +194,7 @@ _ME_AND = re.compile(r"\b(?:me|myself|i)\s*(?:and|&|\+|plus)\s+(?!that\b)")
 _BARE_NUMBER = re.compile(r"^(?:about|around|approx(?:imately)?|roughly|maybe|like|~|over|more\s+than|at\s+least)?\s*(?P<n>\d{1,5})\s*\+?$")
 _SITE_WIDE = re.compile(
     r"\b(?:every(?:one|body|\s+user|\s+single\s+user)|evry(?:one|body)|everyon|eveyone|all\s+(?:users|of\s+us|staff|the\s+users)"
-    r"|whole\s+(?:[\w-]+\s+)?(?:site|hospital|facility|organi[sz]ation|enterprise|system|company|building|place|campus|network|"
+    r"|whole\s+(?:[\w'-]+\s+){0,3}?(?:site|hospital|facility|organi[sz]ation|enterprise|system|company|building|place|campus|network|"
     r"office|clinic|practice|center|centre|location)|entire\s+\w+"
     r"|(?:site|hospital|facility|enterprise|system|organi[sz]ation)\s*-?\s*wide|all\s+(?:our\s+|the\s+|of\s+our\s+)?"
     + _PLACES + r"|(?:every|each)\s+" + _PLACES + r"|both\s+" + _PLACES + r"|(?:across|at)\s+(?:all|multiple|several)\s+" + _PLACES

@@ -85,8 +85,9 @@ TOTAL_VIEW = any_of(
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b",
     rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: [\w'.,]+){{0,14}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)(?:\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b|\s*$)",
-    r"\b(?:no|none of the) (?:images|studies|exams|scans|priors)\b (?:\w+ ){0,2}?(?:loading|load|opening|open|"
-    r"displaying|display|showing|coming up|retrieving)\b",
+    r"\b(?:no|none of the) (?:images?|stud(?:y|ies)|exams?|scans?|priors)\b (?:\w+ ){0,2}?(?:loading|loads?|opening|opens?|"
+    r"displaying|displays?|showing|shows?|coming up|comes up|retrieving)\b",
+    r"\bnothing (?:new )?(?:is |was |will be |has been )?(?:viewable|visible|readable|available to (?:view|read))\b",
     r"\b(?:images|studies|exams|nothing)\b (?:\w+ ){0,2}?(?:won't|aren't|don't|isn't|not|doesn't|never) (?:\w+ )?"
     r"(?:load|loading|open|opening|display|displaying|show|showing|come up|coming up)\b",
     r"\bnothing (?:is |will |)(?:load|loads|loading|open|opens|opening|display\w*|showing|coming up|works|working)\b",
@@ -107,6 +108,9 @@ TOTAL_STORE = any_of(
     r"(?:to|into|in) (?:the )?(?:pacs|archive|vna)\b",
     r"\b(?:archive|pacs|storage)\b (?:\w+ ){0,4}?(?:isn't|won't|not|stopped) (?:accepting|storing|archiving|taking)\b",
     r"\b(?:storage|archive|disks?|cache|pacs) (?:is |are )?(?:completely |totally )?(?:full|out of (?:disk )?space|at (?:100 ?%|100 percent|capacity))",
+    r"\b(?:storage|archive|disks?|cache|volume|array) (?:\w+ ){0,2}?(?:hit|reached|is at|at) (?:100 ?%|100 percent|capacity)",
+    r"\b(?:rejecting|refusing|bouncing) (?:every|all|any) (?:incoming |new )?(?:stud(?:y|ies)|images?|exams?|c-?stores?)\b",
+    r"\b(?:all (?:of )?(?:our |the )?|every )(?:modalities|scanners|modality|scanner)\b(?: [\w'.-]+){0,4}? (?:are |is )?(?:queu\w*|backing up|backed up|stuck)\b",
     rf"\b(?:from|on) (?:any|all|every|any of the|all of the|all our|all the) (?:\w+ )?(?:modalit\w*|scanners?|{MOD}s?)\b",
     rf"\bnone of the (?:modalities|scanners|{MOD}s?) (?:can|are|is)\b",
 )

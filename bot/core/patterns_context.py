@@ -43,6 +43,9 @@ SCOPE_SITE = any_of(
     rf"\bacross (?:the|all|our|both|all of our) (?:\w+ )?{SITE_NOUN}\b",
     r"\b(?:all|every|any|none of the|none of our) (?!other )(?:\w+ )?(?:workstations?|computers?|pcs?|reading rooms?|viewers)\b",
     r"\ball (?:of )?(?:our |the )?reading rooms\b",
+    rf"\b(?:anyone|anybody)(?: else)? (?:in|at|across) (?:the |our |this )?(?:[\w'.-]+ ){{0,2}}?{SITE_NOUN}\b",
+    rf"\b(?:at|across|on|from) (?:any|every|all|each) (?:of (?:our|the) )?{SITE_NOUN}\b",
+    r"\ball of (?!us\b|them\b|the \w+s\b|our \w+s\b)(?:[\w'.-]+ ){1,3}?(?:is |are )?(?:affected|impacted|down|out)\b",
 )
 # "It won't open for me on any computer": one person who tried several machines.
 PERSONAL_ANY = re.compile(r"\b(?:for|to) (?:me|her|him)\b|^(?:\w+ )?(?:i|she|he) (?:can't|couldn't|am unable|is unable)\b")

@@ -171,10 +171,14 @@
     renderHeader(view);
     renderFacts(view);
     renderTicket(view.ticket);
-    $("transcript").replaceChildren();
-    state.lastSeq = 0;
+    // Refreshing the open conversation only adds what is new: a view fetched before a streamed
+    // message arrived must not wipe that message from the transcript.
+    if (switching) {
+      $("transcript").replaceChildren();
+      state.lastSeq = 0;
+      $("composer-text").value = "";
+    }
     appendMessages(view.messages);
-    if (switching) $("composer-text").value = "";
     document.querySelectorAll(".queue-row").forEach((r) => r.classList.toggle("selected", r.dataset.conversation === id));
   }
 
