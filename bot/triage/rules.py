@@ -68,24 +68,19 @@ def _core_down(f: Facts) -> bool:
 
 def _possible_outage(f: Facts) -> bool:
     """Nothing rules a site-wide outage out yet: a fault for everyone at a site, a complete loss
-    for more than a handful of people, or a failed critical component (a crashed archive or
+    for a group (even "all 3 rads" can be everyone there), or a failed critical component (a crashed archive or
     application server can be the outage itself)."""
     if f.core_function_down is not None or not _live(f) or not _not_one_device(f):
         return False
     if f.kind in (Kind.QUESTION, Kind.REQUEST) and not f.total_loss:
         return False
-    if f.total_loss is True and f.scope in (None, Scope.SITE, Scope.GROUP) and not _group_counted(f):
+    if f.total_loss is True and f.scope in (None, Scope.SITE, Scope.GROUP):
         return True
     if f.cosmetic is True or f.minor_function is True or f.total_loss is False:
         return False
     if f.workaround is True and f.total_loss is None:
         return False
     return f.scope is Scope.SITE or f.critical_component_failed is True
-
-
-def _group_counted(f: Facts) -> bool:
-    """A handful of named users ("3 radiologists") rather than a whole department."""
-    return f.scope is Scope.GROUP and f.users is not None and f.users <= 5
 
 
 def _no_impact(f: Facts) -> bool:
