@@ -18,11 +18,11 @@ from bot.core.facts import Facts, Kind, Scope
 from bot.core.textdoc import Doc, Hit
 
 _ALTERNATIVE = re.compile(
-    r"\b(?:other|another|different|web|backup|spare|second|old|alternate|alternative|laptop|home|manual\w*|instead|"
+    r"\b(?:other|another|different|web|backup|spare|second|old|alternate|alternative|standalone|stand-alone|laptop|home|manual\w*|instead|"
     r"next door|nearby|neighbou?ring|down the hall|across the hall)\b"
 )
 _BACKUP_OF = re.compile(r"\b(?:backups?|copy|replica|export|job) (?:of|for|on) (?:the |our )?(?:pacs )?$")
-_OTHER_SITE = re.compile(rf"\b{pc.SITE_NOUN}\b")
+_OTHER_SITE = re.compile(rf"(?<!on-)(?<!on )(?<!off-)\b{pc.SITE_NOUN}\b")
 _REST_OF = re.compile(r"\b(?:rest of|everywhere else|elsewhere|everyone else|everything else|all else)\b")
 _LOST_ONE_OF = re.compile(r"\b(?:lost|losing|lose) (?:one|two|a couple) of (?:the |our |its )?(?:\w+ ){0,2}$")
 _STILL_WORKS = re.compile(

@@ -78,16 +78,26 @@ CUT_OFF = any_of(
     r"\b(?:cut off|disconnected|isolated|lost (?:all )?(?:connection|connectivity|access|contact)|no (?:connection|"
     r"connectivity|access)|can't (?:connect|reach|get|talk|access|ping)|unable to (?:connect|reach|access|talk)|"
     r"not able to (?:connect|reach|access))(?: to| from| with)? (?:the )?(?:pacs|archive|main (?:hospital|site|campus)|"
-    r"data ?center|pacs server|(?:image |imaging |application |web |database )?server|offsite|cloud pacs|hosted pacs|image archive)\b"
+    r"data ?center|pacs server|(?:image |imaging |application |web |database |license |licence )?server|database|db|offsite|cloud pacs|hosted pacs|image archive)\b"
 )
 TOTAL_VIEW = any_of(
     rf"\b(?:{CANT}|nobody can|none of (?:us|them|the \w+) can)\s+(?:\w+\s+){{0,2}}?(?:open|view|see|load|pull up|"
-    rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b",
+    rf"bring up|display|access|get|read|launch|retrieve|pull|look at)\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b"
+    r"(?! (?:\w+ )?(?:reports?|orders?|results|notes|worklists?|measurements)\b)",
     rf"\b(?:nobody|none of (?:us|them|the \w+|our \w+))(?: [\w'.,]+){{0,14}}? can (?:\w+ ){{0,2}}?(?:open|view|see|load|pull up|"
     rf"bring up|display|access|get|read|launch|retrieve|pull|look at)(?:\s+(?:up\s+)?(?:any|anything|all|a single|{IMG})\b|\s*$)",
     r"\b(?:no|none of the) (?:images?|stud(?:y|ies)|exams?|scans?|priors)\b (?:\w+ ){0,2}?(?:loading|loads?|opening|opens?|"
     r"displaying|displays?|showing|shows?|coming up|comes up|retrieving)\b",
     r"\bnothing (?:new )?(?:is |was |will be |has been )?(?:viewable|visible|readable|available to (?:view|read))\b",
+    r"\b(?:nobody|none of)\b(?: [\w'.,]+){0,12}? can (?:get into|get in to|reach|access|connect to|log ?in to|open|launch|load) "
+    r"(?:the )?(?:\w+ )?(?:pacs|viewer|archive|image server)\b",
+    rf"\b{CANT} (?:open|launch|start|load|get into|reach|access) (?:the )?(?:pacs|viewer|image viewer|pacs viewer)\b"
+    r"(?! (?:from|in|through|via) (?:the |their |our )?(?:emr|epic|cerner|meditech|chart|ris|portal|link|app)\b)",
+    r"\b(?:study list|worklist|study browser) (?:is |comes up |shows )?(?:empty|blank) for (?:everyone|everybody|all|every user|anyone)\b",
+    r"\b(?:see|sees|shows?|returns?|get|gets) (?:zero|no|0) (?:studies|results|images|exams)\b",
+    r"\b(?:every|all|each)(?: single)? (?:study|exam|image|studies|exams|images|thumbnails?|viewports?)\b(?: [\w'.,-]+){0,6}? "
+    r"(?:shows?|displays?|comes? up|are|is|opens?|appears?) (?:as |with )?(?:an? |all )?(?:red x|red xs|red x's|blank|empty|black|grey|gray)\b",
+    r"\bno (?:study|studies|images?|exams?) (?:can|could) be (?:stored|archived|retrieved|viewed|opened)\b",
     r"\b(?:images|studies|exams|nothing)\b (?:\w+ ){0,2}?(?:won't|aren't|don't|isn't|not|doesn't|never) (?:\w+ )?"
     r"(?:load|loading|open|opening|display|displaying|show|showing|come up|coming up)\b",
     r"\bnothing (?:is |will |)(?:load|loads|loading|open|opens|opening|display\w*|showing|coming up|works|working)\b",

@@ -88,6 +88,7 @@ NARROWER = any_of(
     r"workstations|users)?\s*(?:is|are|can|seem|seems|look|looks)? (?:still )?(?:fine|ok|okay|working|unaffected|"
     r"not affected|good|normal)\b",
     rf"\b(?:{DEPT}|{SITE_NOUN}|other \w+) (?:is|are|seems?|looks?) (?:still )?(?:fine|ok|okay|working (?:fine|normally|ok)|unaffected|normal)\b",
+    rf"\b(?:on-?site |local |in-house )(?:{DEPT}|workstations?|viewers?|pcs?) (?:still )?works?\b",
     r"\b(?:not|isn't|aren't|wasn't) (?:the )?(?:whole|entire|all|every|everyone|everybody|hospital[- ]wide|site[- ]wide)\b",
     r"\b(?:rest of|everywhere else|elsewhere|everything else|all else)\b(?! (?:the |our )?(?:network|internet|systems?|emr|epic|"
     r"applications?|apps|servers?)\b)(?: \w+){0,4} (?:fine|ok|okay|working|unaffected|normal)\b",
