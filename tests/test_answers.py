@@ -240,3 +240,23 @@ def test_the_acquisition_system_is_the_scanner_console_not_a_workaround() -> Non
 @pytest.mark.parametrize("answer", ["all of harbor imaging", "every modality at westbrook"])
 def test_all_of_a_named_place_is_everyone_at_a_site(answer: str) -> None:
     assert parse_scope(answer) == ScopeAnswer(scope=Scope.SITE, users=None, sites=1)
+
+
+@pytest.mark.parametrize("answer", ["nobody, it's all fine", "no user impact yet", "no users affected so far"])
+def test_nobody_affected_is_the_narrowest_scope(answer: str) -> None:
+    assert parse_scope(answer) == ScopeAnswer(scope=Scope.ONE_USER, users=None, sites=None)
+
+
+@pytest.mark.parametrize("answer", ["nobody in the hospital can", "nobody can log in"])
+def test_nobody_can_is_never_read_as_nobody_affected(answer: str) -> None:
+    result = parse_scope(answer)
+    assert result is None or result.scope is not Scope.ONE_USER
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [("yes, not one PC can open images", True), ("yes but only some users", None), ("no, nobody can see anything", None),
+     ("no, it is not everyone", False)],
+)
+def test_a_leading_yes_or_no_answers_the_outage_check_unless_the_rest_contradicts_it(answer: str, expected: bool | None) -> None:
+    assert parse_yes_no(answer, slot="outage_check") is expected

@@ -237,6 +237,10 @@ _ONE_DEVICE = re.compile(
 )
 
 
+_NOBODY = re.compile(
+    r"^(?:nobody|no\s*one|none|no\s+users?)(?:\s+(?:really|yet|so\s+far|affected|impacted|impact|is\s+affected|noticed))*"
+    r"(?:\s*,?\s*(?:it'?s|its|everything'?s|everything\s+is|all)\s+(?:all\s+)?(?:fine|ok|okay|good|working))?$"
+)
 # "all of Harbor Imaging", "every modality at Westbrook": a named place, not a list of people.
 _ALL_OF_PLACE = re.compile(
     r"^(?:all|every\s+(?:modality|scanner|machine|device|workstation|user|one|body))\s+(?:of|at|in)\s+"
@@ -249,6 +253,9 @@ def parse_scope(text: str) -> ScopeAnswer | None:
     norm = _FILLER.sub("", normalise(text))
     if not norm:
         return None
+    if _NOBODY.match(norm):
+        # "Nobody, it's all fine": no one is held up, the narrowest scope there is.
+        return ScopeAnswer(scope=Scope.ONE_USER, users=None, sites=None)
     if _ONE_DEVICE.search(norm) and not _ONE.search(norm) and "reading room" not in norm:
         # Whoever uses that device is held up, and the fault is confined to it.
         return ScopeAnswer(scope=Scope.GROUP, users=None, sites=None, confined=True)

@@ -161,7 +161,7 @@ SLOW = re.compile(
 # Slowness alone: degraded, not down (timeouts are left out, a time-out can be a total loss).
 SLOW_ONLY = re.compile(
     r"\b(?:slow\w*|sluggish|laggy|lagging|taking forever|takes forever|take forever|forever to|ages to|snail'?s pace|crawl|"
-    r"(?:\d+|several|a few|two|three|five|ten)\+? (?:minutes|seconds|mins|secs) (?:to|per|for|before)|delay(?:s|ed)?)\b"
+    r"(?:\d+|several|a few|two|three|five|ten)\+? (?:minutes|seconds|mins|secs) (?:to|per|for|before))\b"
 )
 FAULT = re.compile(
     r"\b(?:can't|couldn't|unable|won't|wouldn't|not working|isn't working|aren't working|doesn't work|don't work|"
@@ -185,7 +185,7 @@ COSMETIC = re.compile(
     r"cosmetic|layout|theme|tooltips?|splash screen|text is cut off|truncated|overlapp?\w*|too small|too big|"
     r"too large|too bright|looks (?:weird|odd|off|funny|ugly|strange)|ugly|capitali[sz]\w*|date format|"
     r"dark mode|greyed out icon|button (?:is|looks) (?:the )?(?:wrong|too|weird|off)|all caps|upper ?case|lower ?case|title case|"
-    r"(?:labels?|text|buttons?|names?|titles?|captions?|headings?) (?:is |are |gets? )?(?:cut off|clipped|truncated|overlapping)|"
+    r"(?:labels?|text|buttons?|names?|titles?|captions?|headings?) (?:[\w-]+ ){0,4}?(?:is |are |gets? )?(?:cut off|clipped|truncated|overlapping)|"
     r"clock (?:in|on) (?:the )?(?:[\w-]+ ){0,2}?(?:status bar|toolbar|tool bar|title bar|header|taskbar|corner)|"
     r"blurry icons?|stretched|bold|italics?)\b"
 )

@@ -128,7 +128,7 @@ MODALITY_ONE = any_of(
     rf"\b(?:the |our |one |a )?{MOD}(?: ?#?\d+| scanner| machine| unit| console)? (?:is |went |keeps going )?(?:down|offline|dead|broken|not working)\b",
     rf"\bfrom (?:the )?{MOD}(?: ?#?\d+| scanner| machine| unit)?\b(?: \w+){{0,3}}? (?:aren't|isn't|not|never|won't|"
     r"haven't|didn't|stopped) (?:\w+ )?(?:arriv|com|show|cross|reach|mak|get|land|archiv)\w*",
-    rf"\b{MOD} ?#?\d+\b|\b{MOD}'s (?:worklist|modality worklist|queue)\b",
+    rf"\b{MOD}(?: (?:cart|unit|room|scanner|machine|magnet|suite|system))? ?#?\d+\b|\b{MOD}'s (?:worklist|modality worklist|queue)\b",
     rf"\b(?:worklist|modality worklist|queue) (?:on|for|at|of) (?:the|our|that|this|one) {MOD}\b(?!s\b| (?:machines|scanners|units|rooms)\b)",
     rf"\b(?:the|our|one|a|that|this) {MOD}(?: ?#?\d+| scanner| machine| unit| reader| camera| room(?: \d+)?)?\b"
     r"(?: [\w']+){0,6}? and it (?:is |keeps )?(?:can't|won't|isn't|not|unable|fail\w*|stopped|keeps|doesn't)",
@@ -162,7 +162,7 @@ COMPONENT_PART = re.compile(r"^(?:node|nodes|controllers?|(?:hard )?(?:drives?|d
 HOST_CONTEXT = re.compile(r"\b(?:server|archive|storage|array|raid|san|nas|cluster|vna|data ?center|node)\b")
 DESKTOP_CONTEXT = re.compile(r"\b(?:workstation|pc|laptop|computer|desktop|my|monitor)\b")
 COMPONENT_FAULT = re.compile(
-    r"\b(?:failed|failing|failure|fault|down|offline|crashed|died|dead|degraded|rebuilding|out of space|full|"
+    r"\b(?:failed|failing|failure|faults?|faulted|faulting|down|offline|crashed|died|dead|degraded|rebuilding|out of space|full|"
     r"not responding|unresponsive|stopped|errors?|alarms?|alerts?|red light|amber light|predictive failure|"
     r"went down|lost|not working|isn't working|corrupt\w*|unavailable|crash\w*|blue ?screen\w*|"
     r"(?:won't|will not|doesn't|does not|can't|isn't|is not) (?:start|boot|come up|come back|restart|power on|turn on)|"
@@ -203,10 +203,11 @@ QUESTION = any_of(
     r"\b(?:how do i|how can i|how to|is there a way|is it possible|where can i find|can you explain|documentation "
     r"(?:on|for|about)|user guide|manual for)\b",
     r"\bwho (?:exactly |else )?(?:do|should|would|can) (?:we|i) (?:call|contact|reach|email|page|escalate to)\b",
+    r"^\W*(?:hw|how) (?:do|can|would) (?:i|we|u|you)\b|^\W*will (?:the|it|we|our|this|there|pacs|you)\b",
 )
 REQUEST = any_of(
     r"\b(?:please|can you|could you|would you|kindly|we need you to|i need you to|we would like|i would like|"
-    r"requesting|request(?:ing)? (?:a|an|to|that)|need (?:a|an|to have|to)|we need|i need|needs?|can we|could we|"
+    r"would like (?:a|an|to|the|our|us)|requesting|request(?:ing)? (?:a|an|to|that)|need (?:a|an|to have|to)|we need|i need|needs?|can we|could we|"
     r"we want to|we'd like to|we would like to|asked (?:if|whether))\b[^.?!]{0,60}?\b(?:add|added|changed|updated|modified|removed|"
     r"adjusted|switched|set to|"
     r"create|set ?up|configure|configured|change|update|modify|remove|delete|disable|enable|install|move|rename|merge|"
@@ -287,7 +288,7 @@ RESOLVED = re.compile(
     r"\b(?:everything|it|pacs|all|things|system) (?:is|are|seems?) (?:fine|working|back|ok|okay|up|fixed|resolved|sorted)(?: (?!for\b)\w+)? (?:now|again)\b|"
     r"\ball good (?:now|again)\b|\ball (?:fine|ok|okay|working|normal|back to normal) (?:now|again)\b|\bcame back (?:up )?(?:on its own|by itself)\b|"
     r"\b(?:everything|it|all|things) (?:has |have )?caught up\b|\bnothing is (?:broken|down|wrong) (?:right )?now\b|"
-    r"\bclos(?:e|ing) the loop\b|\bjust documenting\b|"
+    r"\bclos(?:e|ing) the loop\b|\bjust documenting\b|\bnever ?mind\b|"
     r"\b(?:it|everything|pacs|things|the \w+)(?: is| has)? been (?:fine|ok|okay|working|good|normal|stable)(?: ever)? since\b|"
     r"\bback (?:up )?(?:and running|to normal)\b|\bresolved (?:itself|on its own)\b|\bno (?:further )?action (?:is )?needed\b|"
     r"\b(?:is|was|has been) (?:now )?resolved\b|\bworking (?:fine )?again\b|\bjust (?:fyi|log it|for your records)\b|"

@@ -13,11 +13,14 @@ from bot.core.patterns import HYPOTHETICAL, NEG_WORDS
 from bot.core.textnorm import normalize
 
 _SENTENCE = re.compile(
-    r"(?<!\bdr)(?<!\bst)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bvs)(?<!\bno)[.!?;\n]+(?:\s|$)|\s+-\s+|\s(?=\d{1,2}[.)]\s)|\b(?:but|however|although|though|except|whereas|otherwise|apart from that)\b"
+    r"(?<!\bdr)(?<!\bst)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bvs)(?<!\bno)[.!?;\n]+(?:\s|$)|\s+-\s+|\b(?:but|however|although|though|except|whereas|otherwise|apart from that)\b"
 )
+# "1) bigger font 2) new account 3) studies take 30 min": a numbered list is one clause per item.
+_LIST_START = re.compile(r"(?:^|\s)1[.)]\s")
+_LIST_ITEM = re.compile(r"\s(?=\d{1,2}[.)]\s)")
 _NEG_WINDOW = 4
 # "Is PACS down?" asks; it does not report.
-_YES_NO_QUESTION = re.compile(r"^(?!.*\b(?:why|how come)\b)(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have)\b[^,]*$")
+_YES_NO_QUESTION = re.compile(r"^(?!.*\b(?:why|how come)\b)(?:\w+\W+){0,2}?(?:is|are|was|were|does|do|did|has|have|will|would)\b[^,]*$")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,10 @@ class Doc:
         self.clauses: list[str] = []
         self.questions: set[str] = set()
         start = 0
-        for sep in [*_SENTENCE.finditer(self.text), None]:
+        separators = list(_SENTENCE.finditer(self.text))
+        if _LIST_START.search(self.text):
+            separators = sorted([*separators, *_LIST_ITEM.finditer(self.text)], key=lambda m: m.start())
+        for sep in [*separators, None]:
             end = sep.start() if sep else len(self.text)
             clause = self.text[start:end].strip(" ,")
             if clause:

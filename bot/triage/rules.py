@@ -127,7 +127,13 @@ def _several_devices(f: Facts) -> bool:
 
 
 def _care_blocked(f: Facts) -> bool:
-    return f.essential_task_blocked is True and f.patient_care is True and f.workaround is not True
+    """Care is directly affected and nothing else will do: an essential task is blocked, or, when
+    the message never named the task, the client said there is no workaround at all."""
+    if f.patient_care is not True or f.workaround is True:
+        return False
+    if f.essential_task_blocked is True:
+        return True
+    return f.essential_task_blocked is None and f.workaround is False and f.minor_function is not True and f.cosmetic is not True
 
 
 def _confined(f: Facts) -> bool:
