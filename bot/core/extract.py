@@ -44,6 +44,9 @@ def extract_facts(text: str) -> Facts:
     facts.cosmetic = _cosmetic(doc)
     facts.patient_care = _patient_care(doc)
     facts.workaround = _workaround(doc)
+    if facts.workaround is None and doc.any_live(pc.REDUNDANCY):
+        # The redundant node, controller or server is carrying the load: that is the workaround.
+        facts.workaround = True
     _outage(doc, facts)
     # A total loss found outside any one device's clause ("PACS is unreachable for all of us") is not confined.
     facts.confined = False if facts.core_function_down or facts.total_loss else _confined(doc)

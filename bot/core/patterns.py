@@ -277,6 +277,13 @@ WORKAROUND_POS = any_of(
     r"\b(?:storing|saving|keeping|holding) (?:them |it |the \w+ )?locally\b|\b(?:will|we'll|they'll) (?:push|send|resend) (?:them |it )?later\b",
     r"\b(?:keep |keeps |kept )?having to (?:manually |re-?|hand[- ]?)?(?:arrange|rearrange|enter|type|walk|carry|search|hang|drag|"
     r"reopen|restart|retry|log ?in|sign ?in)\w*\b",
+    r"\b\w+ing\b(?: [\w'-]+){0,5}? in the meantime\b|\bpicking up the slack\b|\bhas relocated\b|\b(?:moved|relocated) (?:over )?to\b",
+    r"\b(?:the )?(?:other|right|left|second|spare) (?:one|computer|pc|monitor|screen|station|workstation|room)\b(?: [\w'-]+){0,4}? "
+    r"(?:works|is fine|is working|is ok)\b|\brest of the (?:station|workstation|system|computer) works\b",
+    r"\b(?:use|using) the one (?:next to|beside|in|at|on|down)\b",
+    r"\b(?:resend\w*|re-send\w*|click\w* again|try\w* again|tries again)\b(?: [\w'-]+){0,4}? (?:usually |eventually |normally )?"
+    r"(?:works|goes|goes through|gets through)\b",
+    r"\bcan still (?:upload|open|read|see|view|use|send|print|burn|access)\b",
 )
 CONSOLE = re.compile(
     r"\b(?:view\w*|read\w*|look\w*|check\w*|see\w*|show\w*|using)\s+(?:\w+\s+){0,4}?(?:on|at|from|off|in)\s+(?:the\s+)?"
