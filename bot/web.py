@@ -47,11 +47,12 @@ def create_app(services: Services) -> FastAPI:
         slack_secrets(), services.settings, service=services.conversations, bus=services.bus, tz=services.calendar.tz, desk=desk
     )
 
-    turns = ThreadPoolExecutor(max_workers=_worker_threads(services), thread_name_prefix="deskbot-turn")
+    threads = _worker_threads(services)
+    turns = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="deskbot-turn")
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        to_thread.current_default_thread_limiter().total_tokens = _worker_threads(services)
+        to_thread.current_default_thread_limiter().total_tokens = threads
         tasks = [asyncio.create_task(_reload_kb_forever(services)), asyncio.create_task(_run_timers_forever(services))]
         if slack is not None:
             slack.start()

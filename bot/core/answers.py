@@ -228,7 +228,7 @@ _ONE = re.compile(
 _DEVICE = (
     r"(?:device|scanner|machine|modality|(?<!reading\s)room|unit|reader|camera|station|workstation|pc|computer|printer|"
     r"robot|burner|operatory|lab|cart|disc|disk|cd|study|exam|magnet|ct|mr|mri|(?<!of\s)us|ultrasound|cr|dr|x-?ray|xray|mammo\w*|tomo\w*|fluoro\w*|c-?arm|portable|dexa|"
-    r"pet|spect|(?:ws|xr|suite|magnet|bay)\s?\d{1,2})"
+    r"pet|spect|(?:ws|xr|suite|bay)\s?\d{1,2})"
 )
 _ONE_DEVICE = re.compile(
     r"^(?:it'?s\s+|it\s+is\s+)?(?:just|only)\s+(?:the\s+|one\s+|our\s+|that\s+|this\s+)?(?:one\s+)?(?:[\w-]+\s+){0,3}?"

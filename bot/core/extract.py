@@ -43,11 +43,12 @@ def extract_facts(text: str) -> Facts:
     facts.test_system = _test_system(doc)
     facts.cosmetic = _cosmetic(doc)
     facts.patient_care = _patient_care(doc)
+    redundancy = doc.any_live(pc.REDUNDANCY)
     facts.workaround = _workaround(doc)
-    if facts.workaround is None and doc.any_live(pc.REDUNDANCY):
+    if facts.workaround is None and redundancy:
         # The redundant node, controller or server is carrying the load: that is the workaround.
         facts.workaround = True
-    _outage(doc, facts)
+    _outage(doc, facts, redundancy=redundancy)
     # A total loss found outside any one device's clause ("PACS is unreachable for all of us") is not confined.
     facts.confined = False if facts.core_function_down or facts.total_loss else _confined(doc)
     facts.critical_component_failed = _critical(doc, facts)
@@ -132,9 +133,8 @@ def _workaround(doc: Doc) -> bool | None:
     return None
 
 
-def _outage(doc: Doc, facts: Facts) -> None:
+def _outage(doc: Doc, facts: Facts, *, redundancy: bool) -> None:
     """Fill ``total_loss`` and ``core_function_down`` (viewing/storing/retrieving, whole site)."""
-    redundancy = doc.any_live(pc.REDUNDANCY)
     system_down = [
         h for h in doc.live(p.SYS_DOWN)
         if not p.SUBJECT_EXCLUDE.search(h.before) and not _device_bound(h) and not _one_of(h)

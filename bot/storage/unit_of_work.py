@@ -24,6 +24,7 @@ from bot.storage.models import (
     User,
 )
 from bot.storage.ticket_ops import set_status
+from bot.storage.tickets import ticket_view
 
 # The per-turn statements go through Core on the tables: the ORM's unit of work costs more than
 # the statements themselves on this hot path.
@@ -257,27 +258,24 @@ class SqlUnitOfWork:
 
     def file_ticket(self, draft: TicketDraft) -> TicketView:
         number_value = self._execute(NEXT_TICKET_NUMBER, {}).scalar_one()
-        number = f"{self._ticket_prefix}-{number_value:06d}"
-        ticket_id = self._execute(
-            INSERT_TICKET,
-            {
-                "number": number,
-                "conversation_id": draft.conversation_id,
-                "channel": draft.channel,
-                "status": "new",
-                "title": draft.title,
-                "priority": draft.priority,
-                "assessed_priority": draft.assessed_priority,
-                "after_hours": draft.after_hours,
-                "reasons": list(draft.reasons),
-                "facts": draft.facts.to_json(),
-                "filed_at": draft.filed_at,
-                "first_response_due": draft.first_response_due,
-                "next_update_due": draft.next_update_due,
-                "resolution_due": draft.resolution_due,
-                "updated_at": draft.filed_at,
-            },
-        ).scalar_one()
+        row: dict[str, Any] = {
+            "number": f"{self._ticket_prefix}-{number_value:06d}",
+            "conversation_id": draft.conversation_id,
+            "channel": draft.channel,
+            "status": "new",
+            "title": draft.title,
+            "priority": draft.priority,
+            "assessed_priority": draft.assessed_priority,
+            "after_hours": draft.after_hours,
+            "reasons": list(draft.reasons),
+            "facts": draft.facts.to_json(),
+            "filed_at": draft.filed_at,
+            "first_response_due": draft.first_response_due,
+            "next_update_due": draft.next_update_due,
+            "resolution_due": draft.resolution_due,
+            "updated_at": draft.filed_at,
+        }
+        ticket_id = self._execute(INSERT_TICKET, row).scalar_one()
         reason = "; ".join(draft.reasons)
         if draft.after_hours and draft.priority != draft.assessed_priority:
             reason += f" (assessed {draft.assessed_priority}; filed outside business hours)"
@@ -288,17 +286,8 @@ class SqlUnitOfWork:
                 "to_value": draft.priority, "reason": reason, "created_at": draft.filed_at,
             },
         )
-        return TicketView(
-            number=number,
-            priority=draft.priority,
-            assessed_priority=draft.assessed_priority,
-            after_hours=draft.after_hours,
-            status="new",
-            first_response_due=draft.first_response_due,
-            next_update_due=draft.next_update_due,
-            resolution_due=draft.resolution_due,
-            reasons=tuple(draft.reasons),
-        )
+        # A transient row object, only so the one ticket_view() builds what the client is shown.
+        return ticket_view(Ticket(**row))
 
     def record_kb_query(
         self, *, conversation_id: str, query: str, results: Sequence[tuple[str, float]], now: datetime
