@@ -180,6 +180,7 @@ def test_workaround(text: str, workaround: bool | None) -> None:
         ("Is PACS down?", None),
         ("what happens if PACS goes down?", None),
         ("one of the archive nodes is down but failover is working", False),
+        ("nobody can open images, the rest of the campus is fine", False),
     ],
 )
 def test_core_function_down(text: str, down: bool | None) -> None:

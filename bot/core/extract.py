@@ -177,7 +177,8 @@ def _another_site(text: str) -> bool:
     site = _OTHER_SITE.search(text)
     if site is None:
         return False
-    return site.group().endswith(("s", "es")) or not _REST_OF.search(text)
+    plural = re.search(r"(?<!u)s$", site.group()) is not None  # "sites", "campuses"; not "campus"
+    return plural or not _REST_OF.search(text)
 
 
 def _one_of(hit: Hit) -> bool:
